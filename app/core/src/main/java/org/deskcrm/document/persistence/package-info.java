@@ -1,0 +1,2 @@
+/** Document rows, read through the documents record rule. */
+package org.deskcrm.document.persistence;
