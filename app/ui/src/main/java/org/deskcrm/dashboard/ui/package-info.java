@@ -1,0 +1,2 @@
+/** The dashboard screen: headline tiles and lists for the signed-in user, each card loaded on its own. */
+package org.deskcrm.dashboard.ui;

@@ -1,0 +1,214 @@
+package org.deskcrm.calendar.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.deskcrm.db.Tables.EVENTS;
+import static org.deskcrm.db.Tables.USERS;
+
+import com.calendarfx.view.CalendarView;
+import com.calendarfx.view.DayEntryView;
+import com.calendarfx.view.WeekDayView;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.deskcrm.app.AppDriver;
+import org.deskcrm.booking.AvailabilityWindow;
+import org.deskcrm.booking.BookingTypeDraft;
+import org.deskcrm.booking.WeeklyHours;
+import org.deskcrm.calendar.EventDraft;
+import org.deskcrm.calendar.Occurrence;
+import org.deskcrm.demo.DemoWorkspace;
+import org.deskcrm.security.CurrentUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The calendar screen in the real app (demo workspace, headless): create an event with the
+ * mouse and drag it to another time, change one occurrence of a repeating event, book a free
+ * slot, and see a reminder arrive in the bell.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CalendarUiTest {
+    private static final int WAIT = 90;
+    private AppDriver app;
+    private CalendarFeature feature;
+    private CurrentUser user;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    @BeforeAll
+    void start() throws Exception {
+        app = AppDriver.start("--demo", "20");
+        app.waitFor("#status-user", 240);
+        var ctx = app.app().context();
+        feature = ctx.features.stream().filter(f -> f instanceof CalendarFeature).map(f -> (CalendarFeature) f)
+                .findFirst().orElseThrow();
+        UUID admin = ctx.db.dsl().select(USERS.ID).from(USERS).where(USERS.EMAIL_LC.eq(DemoWorkspace.ADMIN_EMAIL))
+                .fetchSingle(USERS.ID);
+        user = ctx.auth.session(admin, ctx.users.organizationsOf(ctx.db.dsl(), admin).getFirst());
+        app.robot().clickOn("#nav-calendar");
+        app.waitFor("#calendar-view", WAIT);
+        app.waitFor("#calendar-toggle-" + feature.calendars.ensureDefault(user, zone).orElseThrow().id(), WAIT);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private WeekDayView day(int index) {
+        CalendarView view = app.robot().lookup("#calendar-view").queryAs(CalendarView.class);
+        List<WeekDayView> days = view.getWeekPage().getDetailedWeekView().getWeekView().getWeekDayViews();
+        return days.get(index);
+    }
+
+    /** The screen point of a time of day in a day column (just below the hour line). */
+    private Point2D at(WeekDayView day, LocalTime time) {
+        double y = day.getLocation(ZonedDateTime.of(day.getDate(), time, zone)) + 6;
+        return day.localToScreen(day.getWidth() / 2, y);
+    }
+
+    private List<Occurrence> occurrences(LocalDate from, LocalDate to) {
+        var calendars = feature.calendars.list(user).stream().map(c -> c.id()).toList();
+        return feature.events.occurrences(user, calendars, from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private Node entryView(String title, LocalDate date) {
+        app.waitUntil(() -> app.robot().lookup(n -> n instanceof DayEntryView v && v.isVisible()
+                && title.equals(v.getEntry().getTitle()) && v.getEntry().getStartDate().equals(date)).tryQuery().isPresent(),
+                WAIT, "an entry \"" + title + "\" on " + date);
+        return app.robot().lookup(n -> n instanceof DayEntryView v && v.isVisible()
+                && title.equals(v.getEntry().getTitle()) && v.getEntry().getStartDate().equals(date)).query();
+    }
+
+    private void typeTitle(String title) {
+        app.waitFor("#event-title", WAIT);
+        app.robot().clickOn("#event-title");
+        app.robot().press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        app.robot().write(title);
+    }
+
+    @Test
+    @Order(1)
+    void createAnEventWithTheMouseAndDragItToAnotherTime() {
+        WeekDayView column = day(3);
+        LocalDate date = column.getDate();
+        app.robot().moveTo(at(column, LocalTime.of(8, 0))).doubleClickOn(MouseButton.PRIMARY);
+        typeTitle("Client kickoff");
+        app.robot().clickOn("#event-save");
+        app.waitUntil(() -> occurrences(date, date).stream().anyMatch(o -> "Client kickoff".equals(o.title())), WAIT,
+                "the new event is saved");
+        Occurrence created = occurrences(date, date).stream().filter(o -> "Client kickoff".equals(o.title())).findFirst().orElseThrow();
+        assertThat(created.start().withZoneSameInstant(zone).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(created.end().toInstant()).isEqualTo(created.start().plusHours(1).toInstant());
+
+        Node entry = entryView("Client kickoff", date);
+        double twoHours = column.getLocation(ZonedDateTime.of(date, LocalTime.of(10, 0), zone))
+                - column.getLocation(ZonedDateTime.of(date, LocalTime.of(8, 0), zone));
+        Bounds b = entry.localToScreen(entry.getBoundsInLocal());
+        app.robot().moveTo(new Point2D(b.getCenterX(), b.getMinY() + 12)).press(MouseButton.PRIMARY);
+        app.robot().moveBy(0, twoHours / 2).moveBy(0, twoHours / 2).release(MouseButton.PRIMARY);
+        app.waitUntil(() -> occurrences(date, date).stream().anyMatch(o -> "Client kickoff".equals(o.title())
+                && o.start().withZoneSameInstant(zone).toLocalTime().equals(LocalTime.of(10, 0))), WAIT,
+                "the dragged event is saved at 10:00");
+    }
+
+    @Test
+    @Order(2)
+    void changeOneOccurrenceOfARepeatingEvent() {
+        WeekDayView first = day(1);
+        LocalDate date = first.getDate();
+        app.robot().moveTo(at(first, LocalTime.of(13, 0))).doubleClickOn(MouseButton.PRIMARY);
+        typeTitle("Daily check-in");
+        app.robot().clickOn("#event-repeat");
+        app.robot().clickOn("Daily");
+        app.robot().clickOn("#event-ends");
+        app.robot().clickOn("After");
+        app.robot().clickOn("#event-save");
+        app.waitUntil(() -> occurrences(date, date.plusDays(4)).stream().filter(o -> "Daily check-in".equals(o.title())).count() == 5,
+                WAIT, "the daily series is saved with its occurrences");
+
+        LocalDate second = date.plusDays(1);
+        Node entry = entryView("Daily check-in", second);
+        app.robot().doubleClickOn(entry);
+        typeTitle("Check-in with the CFO");
+        app.robot().clickOn("#event-save");
+        app.waitFor("#scope-this", WAIT);
+        app.robot().clickOn("#scope-this");
+        app.waitUntil(() -> occurrences(date, date.plusDays(2)).stream().anyMatch(o -> "Check-in with the CFO".equals(o.title())),
+                WAIT, "the changed occurrence is saved");
+        List<Occurrence> after = occurrences(date, date.plusDays(2)).stream()
+                .filter(o -> o.title().contains("heck-in")).toList();
+        assertThat(after).extracting(Occurrence::title).containsExactly("Daily check-in", "Check-in with the CFO", "Daily check-in");
+        assertThat(after.get(1).seriesId()).isEqualTo(after.get(0).eventId());
+        assertThat(after.get(1).eventId()).as("an exception row of its own").isNotEqualTo(after.get(0).eventId());
+        assertThat(app.app().context().db.dsl().fetchCount(EVENTS, EVENTS.RECURRENCE_PARENT_ID.eq(after.get(0).eventId())))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void bookAFreeSlotForAGuest() {
+        List<AvailabilityWindow> windows = new java.util.ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            windows.add(new AvailabilityWindow(d, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        }
+        feature.booking.setWeeklyHours(user, new WeeklyHours(zone, windows));
+        feature.booking.setMinimumNotice(user, 0);
+        var type = feature.booking.createType(user, BookingTypeDraft.simple("A consultation", 30));
+
+        app.robot().clickOn("#calendar-tab-booking");
+        app.waitUntil(() -> app.robot().lookup("#booking-type-title").tryQuery()
+                .map(n -> ((Label) n).getText().equals("A consultation")).orElse(false), WAIT, "the booking type is shown");
+        app.robot().clickOn("#booking-find");
+        Node slot = app.waitFor("#booking-slot-0", WAIT);
+        String time = ((javafx.scene.control.Button) slot).getText();
+        app.robot().clickOn(slot);
+        app.waitFor("#booking-guest-name", WAIT);
+        app.type("#booking-guest-name", "Ada Lovelace");
+        app.type("#booking-guest-email", "ada@engines.test");
+        app.robot().clickOn("#booking-confirm");
+        app.waitUntil(() -> app.app().context().db.dsl().fetchCount(EVENTS, EVENTS.BOOKING_TYPE_ID.eq(type.id())) == 1, WAIT,
+                "the booking is saved");
+        var booked = app.app().context().db.dsl().selectFrom(EVENTS).where(EVENTS.BOOKING_TYPE_ID.eq(type.id())).fetchSingle();
+        assertThat(booked.getGuestEmail()).isEqualTo("ada@engines.test");
+        assertThat(booked.getTitle()).isEqualTo("A consultation – Ada Lovelace");
+        assertThat(booked.getStartsAt().atZoneSameInstant(zone).toLocalTime().toString()).isEqualTo(time);
+        app.waitUntil(() -> app.robot().lookup("#booking-banner-text").tryQuery()
+                .map(n -> ((Label) n).getText().contains("Ada Lovelace")).orElse(false), WAIT, "the booking is confirmed");
+        app.robot().clickOn("#calendar-tab-calendar");
+    }
+
+    @Test
+    @Order(4)
+    void aDueReminderRingsTheBell() {
+        var start = ZonedDateTime.now(zone).plusMinutes(10).withSecond(0).withNano(0);
+        var cal = feature.calendars.ensureDefault(user, zone).orElseThrow().id();
+        feature.events.create(user, EventDraft.simple(cal, "Call the bank", start, start.plusMinutes(30))
+                .withReminders(List.of(15)));
+        app.waitUntil(() -> app.robot().lookup("#notification-count").tryQuery()
+                .map(n -> n.isVisible() && !((Label) n).getText().equals("0")).orElse(false), 120, "the bell shows the reminder");
+        app.robot().clickOn("#notification-bell");
+        app.waitUntil(() -> app.robot().lookup(".notification-item").tryQuery().isPresent(), WAIT, "the notification list opens");
+        assertThat(app.robot().lookup(".notification-unread").queryAs(Label.class).getText()).isEqualTo("Call the bank");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,222 @@
+package org.deskcrm.pipeline.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.deskcrm.db.Tables.DEAL_STAGE_HISTORY;
+import static org.deskcrm.db.Tables.USERS;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.deskcrm.app.AppDriver;
+import org.deskcrm.deal.BoardFilter;
+import org.deskcrm.deal.DealCard;
+import org.deskcrm.deal.DealDraft;
+import org.deskcrm.demo.DemoWorkspace;
+import org.deskcrm.pipeline.Pipeline;
+import org.deskcrm.pipeline.PipelineStage;
+import org.deskcrm.pipeline.PipelineType;
+import org.deskcrm.security.CurrentUser;
+import org.deskcrm.security.Role;
+import org.deskcrm.security.UserDraft;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The dashboard and the board in the real app (headless): drag and drop between and within
+ * columns, the keyboard moves, and a viewer who sees the board read-only. One app for the class;
+ * the tests run in order on their own pipeline, so demo data cannot disturb them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineUiTest {
+    private static final String BOARD = "UI test board";
+    private AppDriver app;
+    private PipelineFeature feature;
+    private CurrentUser admin;
+    private Pipeline pipeline;
+    private List<PipelineStage> stages;
+
+    @BeforeAll
+    void start() throws Exception {
+        app = AppDriver.start("--demo", "1");
+        app.waitFor("#status-user", 120);
+        var context = app.app().context();
+        feature = context.features.stream().filter(PipelineFeature.class::isInstance).map(PipelineFeature.class::cast)
+                .findFirst().orElseThrow();
+        UUID adminId = context.db.dsl().select(USERS.ID).from(USERS).where(USERS.EMAIL_LC.eq(DemoWorkspace.ADMIN_EMAIL))
+                .fetchSingle(USERS.ID);
+        admin = context.auth.session(adminId, context.auth.organizationsOf(adminId).getFirst());
+        pipeline = feature.admin().createPipeline(admin, BOARD, null, PipelineType.SALES);
+        stages = feature.pipelines().stages(admin, pipeline.id());
+        for (String name : List.of("Alpha", "Bravo", "Charlie")) {
+            feature.deals().create(admin, DealDraft.of(name, null, new BigDecimal("1000")).withStage(pipeline.id(), stage("Lead").id()));
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDashboardComesFirstAndShowsTheOpenPipeline() {
+        app.waitFor("#dashboard", 30);
+        app.robot().clickOn("#dashboard-refresh");
+        Label value = app.waitFor("#dashboard-pipeline-value", 30);
+        Label detail = app.robot().lookup("#dashboard-pipeline-detail").queryAs(Label.class);
+        app.waitUntil(() -> detail.getText().contains("open deals") && value.getText().contains("$"), 60, "pipeline tile loaded");
+        app.assertShowing("#dashboard-tasks");
+        app.assertShowing("#dashboard-closing");
+        app.assertShowing("#dashboard-winrate-value");
+    }
+
+    @Test
+    @Order(2)
+    void dragAndDropMovesCardsBetweenStagesAndWithinAColumn() {
+        openBoard();
+        // Alpha: Lead -> Qualified
+        app.robot().drag(cell("Alpha"), MouseButton.PRIMARY).moveTo(list("Qualified")).drop();
+        app.waitUntil(() -> stageOf("Alpha").equals("Qualified"), 60, "Alpha moved to Qualified");
+        app.waitUntil(() -> list("Qualified").getItems().stream().anyMatch(c -> c.name().equals("Alpha")), 30, "card shown in Qualified");
+        var alpha = card("Alpha");
+        assertThat(alpha.probability()).isEqualTo(25);
+        assertThat(app.app().context().db.dsl().fetchCount(DEAL_STAGE_HISTORY, DEAL_STAGE_HISTORY.DEAL_ID.eq(alpha.id())))
+                .isEqualTo(2);
+
+        // Charlie above Bravo in Lead (drop on the upper part of Bravo's card).
+        assertThat(names("Lead")).containsExactly("Bravo", "Charlie");
+        app.robot().drag(cell("Charlie"), MouseButton.PRIMARY)
+                .moveTo(cell("Bravo"), Pos.TOP_CENTER, new Point2D(0, 12), org.testfx.robot.Motion.DIRECT).drop();
+        app.waitUntil(() -> names("Lead").equals(List.of("Charlie", "Bravo")), 60, "Charlie before Bravo");
+        app.waitUntil(() -> list("Lead").getItems().stream().map(DealCard::name).toList().equals(List.of("Charlie", "Bravo")),
+                30, "board shows the new order");
+    }
+
+    @Test
+    @Order(3)
+    void keyboardMovesTheSelectedCard() {
+        openBoard();
+        app.robot().clickOn(cell("Alpha"));
+        app.robot().press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
+        app.waitUntil(() -> stageOf("Alpha").equals("Proposal"), 60, "Ctrl+Right moved Alpha to Proposal");
+        app.waitUntil(() -> list("Proposal").getSelectionModel().getSelectedItem() != null
+                && list("Proposal").getSelectionModel().getSelectedItem().name().equals("Alpha"), 30, "Alpha stays selected");
+        app.robot().press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
+        app.waitUntil(() -> stageOf("Alpha").equals("Qualified"), 60, "Ctrl+Left moved Alpha back to Qualified");
+
+        app.robot().clickOn(cell("Bravo"));
+        app.robot().press(KeyCode.CONTROL, KeyCode.UP).release(KeyCode.UP, KeyCode.CONTROL);
+        app.waitUntil(() -> names("Lead").equals(List.of("Bravo", "Charlie")), 60, "Ctrl+Up moved Bravo up");
+        app.waitUntil(() -> list("Lead").getSelectionModel().getSelectedItem() != null, 30, "selection kept");
+        app.robot().press(KeyCode.CONTROL, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.CONTROL);
+        app.waitUntil(() -> names("Lead").equals(List.of("Charlie", "Bravo")), 60, "Ctrl+Down moved Bravo down");
+    }
+
+    @Test
+    @Order(4)
+    void aViewerSeesTheBoardButCannotMoveCards() throws Exception {
+        var context = app.app().context();
+        context.userAdmin.create(admin, new UserDraft("vera@demo.deskcrm.org", "Vera Viewer", "viewer password 1".toCharArray(),
+                EnumSet.of(Role.VIEWER), null));
+        app.robot().clickOn("#user-menu");
+        app.robot().clickOn("#sign-out");
+        app.waitFor("#signin-email", 60);
+        app.type("#signin-email", "vera@demo.deskcrm.org");
+        app.type("#signin-password", "viewer password 1");
+        app.robot().clickOn("#signin-button");
+        app.waitUntil(() -> app.robot().lookup("#status-user").tryQueryAs(Label.class)
+                .map(l -> l.getText().contains("Vera Viewer")).orElse(false), 60, "signed in as the viewer");
+        openBoard();
+        assertThat(app.robot().lookup("#pipeline-new-deal").query().isVisible()).isFalse();
+        assertThat(app.robot().lookup("#pipeline-manage-stages").query().isVisible()).isFalse();
+        assertThat(list("Lead").getItems()).allSatisfy(c -> assertThat(c.editable()).isFalse());
+
+        app.robot().drag(cell("Bravo"), MouseButton.PRIMARY).moveTo(list("Qualified")).drop();
+        // The keyboard says why nothing moves; by then the drag has long been handled too.
+        app.robot().clickOn(cell("Bravo"));
+        app.robot().press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
+        Label message = app.waitFor("#pipeline-message", 30);
+        app.waitUntil(() -> message.getText().contains("read-only"), 30, "read-only message");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stageOf("Bravo")).isEqualTo("Lead");
+        assertThat(names("Lead")).containsExactly("Charlie", "Bravo");
+        assertThat(list("Lead").getItems()).extracting(DealCard::name).containsExactly("Charlie", "Bravo");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void openBoard() {
+        app.robot().clickOn("#nav-pipeline");
+        ComboBox<Pipeline> choice = app.waitFor("#pipeline-choice", 60);
+        app.waitUntil(() -> choice.getItems().stream().anyMatch(p -> p.name().equals(BOARD)), 60, "pipelines loaded");
+        app.robot().interact(() -> choice.getItems().stream().filter(p -> p.name().equals(BOARD)).findFirst()
+                .ifPresent(p -> choice.getSelectionModel().select(p)));
+        app.waitUntil(() -> listOpt("Lead").map(l -> l.getItems().size() >= 2).orElse(false), 60, "board of " + BOARD);
+    }
+
+    private PipelineStage stage(String name) {
+        return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<ListView<DealCard>> listOpt(String stageName) {
+        return app.robot().lookup(".board-list").queryAllAs(ListView.class).stream()
+                .filter(l -> l.getUserData() instanceof BoardColumn c && c.stage().name().equals(stageName)
+                        && c.stage().pipelineId().equals(pipeline.id()))
+                .map(l -> (ListView<DealCard>) l)
+                .findFirst();
+    }
+
+    private ListView<DealCard> list(String stageName) {
+        return listOpt(stageName).orElseThrow(() -> new AssertionError("no column " + stageName));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListCell<DealCard> cell(String dealName) {
+        app.waitUntil(() -> findCell(dealName).isPresent(), 30, "card " + dealName + " visible");
+        return findCell(dealName).orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<ListCell<DealCard>> findCell(String dealName) {
+        return app.robot().lookup(".deal-card-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.isVisible() && c.getItem() instanceof DealCard d && d.name().equals(dealName))
+                .map(c -> (ListCell<DealCard>) c)
+                .findFirst();
+    }
+
+    private DealCard card(String name) {
+        return stages.stream()
+                .flatMap(s -> feature.deals().column(admin, pipeline.id(), s.id(), BoardFilter.NONE, null, 50).cards().stream())
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private String stageOf(String dealName) {
+        UUID stageId = card(dealName).stageId();
+        return stages.stream().filter(s -> s.id().equals(stageId)).findFirst().orElseThrow().name();
+    }
+
+    private List<String> names(String stageName) {
+        return feature.deals().column(admin, pipeline.id(), stage(stageName).id(), BoardFilter.NONE, null, 50).cards().stream()
+                .map(DealCard::name).toList();
+    }
+}
