@@ -1,0 +1,332 @@
+package org.deskcrm.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.deskcrm.bench.ui.HelloFx;
+import org.deskcrm.bench.ui.UiProbe;
+
+/**
+ * The scenarios a user sees on screen. Each runs the real app in a separate JVM, headless
+ * (Monocle, software rendering), driven by {@link UiProbe}; start-up is compared with a
+ * hello-world JavaFX app ({@link HelloFx}) started with the same JVM flags. They run after the
+ * data-layer scenarios, once the benchmark has closed the database (an H2 file has one owner).
+ */
+final class UiScenarios {
+    private UiScenarios() {}
+
+    /** Marker for the scenarios {@code --no-ui} skips. */
+    interface UiScenario extends Scenario {}
+
+    /** JVM flags of both the app and the hello-world baseline. */
+    static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Monocle",
+            "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
+            "-Dtestfx.headless=true", "-Xss2m");
+
+    static final int COLD_STARTS = 5;
+
+    /** How to start the app on the benchmark workspace and whom to sign in as. */
+    record AppTarget(List<String> appArgs, Map<String, String> env, String email, String password, List<String> terms) {}
+
+    /** One browse session shared by the scenarios that need a warm, signed-in app. */
+    static final class Session {
+        final Map<String, List<Double>> timings = new HashMap<>();
+        final Map<String, String> unavailable = new HashMap<>();
+        Double heapMb;
+        boolean ran;
+    }
+
+    static List<Scenario> all() {
+        Session session = new Session();
+        return List.of(new Keystroke(session), new Painted360(session), new BoardPainted(session), new Startup(),
+                new Heap(session));
+    }
+
+    private static Session browse(Bench b, Session s) throws Exception {
+        if (s.ran) {
+            return s;
+        }
+        s.ran = true;
+        AppTarget t = b.appTarget();
+        List<String> cmd = probeCommand("browse", t);
+        b.say("  starting the app for a browsing session (%s)", String.join(" ", t.appArgs()));
+        var p = new ProcessBuilder(cmd).redirectErrorStream(true);
+        p.environment().putAll(t.env());
+        Process proc = p.start();
+        try (var in = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("UI ")) {
+                    String[] parts = line.split(" ");
+                    List<Double> values = new ArrayList<>();
+                    for (int i = 2; i < parts.length; i++) {
+                        values.add(Double.parseDouble(parts[i]));
+                    }
+                    s.timings.put(parts[1], values);
+                } else if (line.startsWith("NA ")) {
+                    String[] parts = line.split(" ", 3);
+                    s.unavailable.put(parts[1], parts.length > 2 ? parts[2] : "not available");
+                    b.say("  %s", line);
+                } else if (line.startsWith("HEAP_MB ")) {
+                    s.heapMb = Double.parseDouble(line.substring(8));
+                } else if (line.startsWith("Exception") || line.startsWith("\tat ")) {
+                    b.say("  app: %s", line);
+                }
+            }
+        }
+        if (!proc.waitFor(10, TimeUnit.MINUTES)) {
+            proc.destroyForcibly();
+            throw new IllegalStateException("the app did not finish its browsing session");
+        }
+        return s;
+    }
+
+    static List<String> probeCommand(String mode, AppTarget t) {
+        List<String> cmd = javaCommand(UiProbe.class.getName());
+        cmd.addAll(List.of(mode, t.email(), t.password(), String.join(",", t.terms()), "--"));
+        cmd.addAll(t.appArgs());
+        return cmd;
+    }
+
+    static List<String> javaCommand(String mainClass) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        return cmd;
+    }
+
+    private static Stats stats(List<Double> ms) {
+        long[] n = new long[ms.size()];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = Math.round(ms.get(i) * 1e6);
+        }
+        return new Stats(n);
+    }
+
+    private static Outcome fromSession(Bench b, Session s, String key, String variant, Target target, String note) throws Exception {
+        browse(b, s);
+        List<Double> t = s.timings.get(key);
+        if (t == null || t.isEmpty()) {
+            String why = s.unavailable.getOrDefault(key, s.unavailable.getOrDefault("contacts",
+                    s.unavailable.getOrDefault("probe", "no timing reported")));
+            return Outcome.notAvailable(key, variant, target, why);
+        }
+        return Outcome.measured(key, variant, stats(t), null, target, note);
+    }
+
+    static final class Keystroke implements UiScenario {
+        private final Session session;
+
+        Keystroke(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public String id() {
+            return "ui-search";
+        }
+
+        @Override
+        public String title() {
+            return "Search: keystroke to rendered rows (UI, headless)";
+        }
+
+        @Override
+        public String measures() {
+            return "The real app in its own JVM (Monocle headless, software rendering), signed in as the sales rep, contact list "
+                    + "open: each keystroke of typing names into the list's search field, from the text change to the end of the "
+                    + "pulse that painted the new rows. Target: p95 <= 100 ms (stated for 1M contacts).";
+        }
+
+        @Override
+        public List<Outcome> run(Bench b) throws Exception {
+            return List.of(fromSession(b, session, id(), "sales rep", new Target.Absolute(100, true), "keystrokes of typing names"));
+        }
+    }
+
+    static final class Painted360 implements UiScenario {
+        private final Session session;
+
+        Painted360(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public String id() {
+            return "ui-360";
+        }
+
+        @Override
+        public String title() {
+            return "Contact 360 view: open to fully painted (UI, warm)";
+        }
+
+        @Override
+        public String measures() {
+            return "The real app, headless: opening a key-account contact from the list until its 360 view (record, activity "
+                    + "timeline, deals, invoices) is painted; the first openings are warm-up. Target: median <= 100 ms.";
+        }
+
+        @Override
+        public List<Outcome> run(Bench b) throws Exception {
+            return List.of(fromSession(b, session, id(), "sales rep", new Target.Absolute(100, false), null));
+        }
+    }
+
+    static final class BoardPainted implements UiScenario {
+        private final Session session;
+
+        BoardPainted(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public String id() {
+            return "ui-board";
+        }
+
+        @Override
+        public String title() {
+            return "Pipeline board painted (UI, headless)";
+        }
+
+        @Override
+        public String measures() {
+            return "The real app, headless: switching to the pipeline board until its columns and cards are painted (the board "
+                    + "of the default pipeline; 5,000 open deals at 20,000 contacts and above). Target: median <= 100 ms.";
+        }
+
+        @Override
+        public List<Outcome> run(Bench b) throws Exception {
+            return List.of(fromSession(b, session, id(), "sales rep", new Target.Absolute(100, false), null));
+        }
+    }
+
+    static final class Heap implements UiScenario {
+        private final Session session;
+
+        Heap(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public String id() {
+            return "heap";
+        }
+
+        @Override
+        public String title() {
+            return "Heap after loading and browsing the workspace";
+        }
+
+        @Override
+        public String measures() {
+            return "Heap in use in the app's JVM after signing in, opening and searching the contact list, opening contacts and "
+                    + "the board, then three full collections (MemoryMXBean). Target: <= 512 MB (stated for 1M contacts).";
+        }
+
+        @Override
+        public List<Outcome> run(Bench b) throws Exception {
+            browse(b, session);
+            if (session.heapMb == null) {
+                return List.of(Outcome.notAvailable(id(), "after browsing", new Target.Megabytes(512),
+                        session.unavailable.getOrDefault("contacts", session.unavailable.getOrDefault("probe", "the session did not finish"))));
+            }
+            String browsed = session.timings.isEmpty() ? "sign-in and contact list only" : "browsed: " + String.join(", ", session.timings.keySet());
+            return List.of(Outcome.memory(id(), "after browsing", session.heapMb, new Target.Megabytes(512), browsed));
+        }
+    }
+
+    /** Cold start: process start to first painted frame, and to a usable (painted) contact list. */
+    static final class Startup implements UiScenario {
+        @Override
+        public String id() {
+            return "startup";
+        }
+
+        @Override
+        public String title() {
+            return "Cold start (new JVM) vs hello-world JavaFX";
+        }
+
+        @Override
+        public String measures() {
+            return "Separate JVMs with the same flags (headless Monocle, software rendering), measured from process start by the "
+                    + "benchmark: the app on the existing workspace until its first window is painted, and until the sales "
+                    + "rep is signed in (the sign-in is automated, its password hash included) and the contact list shows rows; "
+                    + "the baseline is a hello-world JavaFX window to its first painted frame. 5 starts each, alternating. "
+                    + "Targets: first frame <= 1.5x hello world; usable contact list <= 2.5x.";
+        }
+
+        @Override
+        public List<Outcome> run(Bench b) throws Exception {
+            AppTarget t = b.appTarget();
+            List<Long> hello = new ArrayList<>();
+            List<Long> first = new ArrayList<>();
+            List<Long> ready = new ArrayList<>();
+            String contactsNa = null;
+            for (int i = 0; i < COLD_STARTS; i++) {
+                hello.add(start(javaCommand(HelloFx.class.getName()), Map.of()).get("FIRST_FRAME"));
+                Map<String, Long> app = start(probeCommand("startup", t), t.env());
+                first.add(app.get("FIRST_FRAME"));
+                if (app.containsKey("CONTACTS_READY")) {
+                    ready.add(app.get("CONTACTS_READY"));
+                } else {
+                    contactsNa = "the app never showed contact rows: " + naReason;
+                }
+                b.say("  start %d: hello %.0f ms, app first frame %.0f ms%s", i + 1, hello.getLast() / 1e6, first.getLast() / 1e6,
+                        app.containsKey("CONTACTS_READY") ? String.format(Locale.ROOT, ", contact list %.0f ms", app.get("CONTACTS_READY") / 1e6) : "");
+            }
+            Stats h = new Stats(hello.stream().mapToLong(Long::longValue).toArray());
+            List<Outcome> out = new ArrayList<>();
+            out.add(Outcome.measured(id(), "to first frame", new Stats(first.stream().mapToLong(Long::longValue).toArray()), h,
+                    new Target.PlainRatio(1.5, "hello world"), "raw = hello-world JavaFX, same JVM flags"));
+            if (ready.size() == COLD_STARTS) {
+                out.add(Outcome.measured(id(), "to a usable contact list", new Stats(ready.stream().mapToLong(Long::longValue).toArray()),
+                        h, new Target.PlainRatio(2.5, "hello world"), "includes the automated sign-in (Argon2id hash)"));
+            } else {
+                out.add(Outcome.notAvailable(id(), "to a usable contact list", new Target.PlainRatio(2.5, "hello world"), contactsNa));
+            }
+            return out;
+        }
+
+        private String naReason = "";
+
+        /** Starts a JVM and returns the nanoseconds from start to each marker line it printed. */
+        private Map<String, Long> start(List<String> cmd, Map<String, String> env) throws Exception {
+            var pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            Map<String, Long> marks = new HashMap<>();
+            try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    long t = System.nanoTime() - t0;
+                    if (line.equals("FIRST_FRAME") || line.equals("CONTACTS_READY")) {
+                        marks.putIfAbsent(line, t);
+                    } else if (line.startsWith("NA ")) {
+                        naReason = line.substring(3);
+                    }
+                }
+            }
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+            if (!marks.containsKey("FIRST_FRAME")) {
+                throw new IllegalStateException("no first frame from " + cmd.get(cmd.size() - 1));
+            }
+            return marks;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.deskcrm.bench.ui;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Window;
+import org.deskcrm.app.Launcher;
+
+/**
+ * Runs the real app (its own {@link Launcher}, unchanged) in this JVM and drives it the way a user
+ * would, timing what the user sees: prints {@code FIRST_FRAME} when the first window is painted,
+ * then signs in, opens the contact list and prints {@code CONTACTS_READY} when its rows are
+ * painted. In {@code browse} mode it goes on: types names into the list's search field (each
+ * keystroke timed until the new rows are painted), opens contacts and the pipeline board, and
+ * finally prints the heap in use after a full collection. Lines it prints:
+ * {@code UI <name> <ms> <ms> ...}, {@code HEAP_MB <n>}, {@code NA <name> <reason>}, {@code DONE}.
+ *
+ * <p>Usage: {@code UiProbe startup|browse <email> <password> <terms,comma,separated> -- <app args>}.
+ */
+public final class UiProbe {
+    static final String NAV_CONTACTS = "#nav-contacts";
+    static final String CONTACTS_TABLE = "#contacts-table";
+    static final String CONTACTS_SEARCH = "#contacts-search";
+    static final String NAV_PIPELINE = "#nav-pipeline";
+    static final String BOARD = "#pipeline-board";
+    static final String CONTACT_360 = "#contact-360";
+
+    private UiProbe() {}
+
+    public static void main(String[] args) {
+        String mode = args[0];
+        String email = args[1];
+        String password = args[2];
+        List<String> terms = args[3].isBlank() ? List.of() : List.of(args[3].split(","));
+        String[] appArgs = Arrays.copyOfRange(args, 5, args.length);
+        FirstFrame.install(() -> {
+            Thread driver = new Thread(() -> drive(mode, email, password, terms), "ui-probe");
+            driver.setDaemon(true);
+            driver.start();
+        });
+        Launcher.main(appArgs);
+    }
+
+    private static void drive(String mode, String email, String password, List<String> terms) {
+        try {
+            signIn(email, password);
+            if (lookup(NAV_CONTACTS).isEmpty() && !waitFor(() -> lookup(NAV_CONTACTS).isPresent(), 60_000)) {
+                say("NA contacts the contact list is not in the app yet (no " + NAV_CONTACTS + ")");
+                finish();
+                return;
+            }
+            fx(() -> ((ButtonBase) lookup(NAV_CONTACTS).orElseThrow()).fire());
+            if (!waitFor(() -> lookup(CONTACTS_TABLE).map(n -> !((TableView<?>) n).getItems().isEmpty()).orElse(false), 120_000)) {
+                say("NA contacts no rows appeared in " + CONTACTS_TABLE);
+                finish();
+                return;
+            }
+            painted();
+            say("CONTACTS_READY");
+            if ("browse".equals(mode)) {
+                search(terms);
+                open360();
+                board();
+                heap();
+            }
+        } catch (Throwable e) {
+            say("NA probe " + e);
+        }
+        finish();
+    }
+
+    private static void signIn(String email, String password) {
+        if (!waitFor(() -> lookup("#signin-email").isPresent(), 60_000)) {
+            throw new IllegalStateException("no sign-in screen");
+        }
+        fx(() -> {
+            ((TextInputControl) lookup("#signin-email").orElseThrow()).setText(email);
+            ((TextInputControl) lookup("#signin-password").orElseThrow()).setText(password);
+            ((ButtonBase) lookup("#signin-button").orElseThrow()).fire();
+        });
+        waitFor(() -> lookup("#signin-email").isEmpty(), 60_000);
+    }
+
+    /** Each keystroke: from the text change to the pulse that painted the new rows. */
+    private static void search(List<String> terms) {
+        Optional<Node> field = lookup(CONTACTS_SEARCH);
+        if (field.isEmpty() || terms.isEmpty()) {
+            say("NA ui-search the contact list has no search field " + CONTACTS_SEARCH);
+            return;
+        }
+        List<Double> times = new ArrayList<>();
+        for (String term : terms) {
+            CompletableFuture<Long> done = new CompletableFuture<>();
+            long[] t0 = {0};
+            fx(() -> {
+                @SuppressWarnings("unchecked")
+                TableView<Object> table = (TableView<Object>) lookup(CONTACTS_TABLE).orElseThrow();
+                Runnable painted = () -> FirstFrame.afterPaint(() -> done.complete(System.nanoTime()));
+                ListChangeListener<Object> rows = c -> painted.run();
+                ObservableList<Object> items = table.getItems();
+                items.addListener(rows);
+                ChangeListener<ObservableList<Object>> replaced = (o, a, b) -> painted.run();
+                table.itemsProperty().addListener(replaced);
+                done.whenComplete((x, y) -> Platform.runLater(() -> {
+                    items.removeListener(rows);
+                    table.itemsProperty().removeListener(replaced);
+                }));
+                t0[0] = System.nanoTime();
+                ((TextInputControl) field.get()).setText(term);
+            });
+            try {
+                times.add((done.get(10, TimeUnit.SECONDS) - t0[0]) / 1e6);
+            } catch (Exception timeout) {
+                say("NA ui-search no rows painted within 10 s after typing \"" + term + "\"");
+                return;
+            }
+        }
+        say("UI ui-search " + join(times));
+        fx(() -> ((TextInputControl) field.get()).setText(""));
+        waitFor(() -> false, 500);
+    }
+
+    private static void open360() {
+        say("NA ui-360 the contact 360 view is not in the app yet (no " + CONTACT_360 + ")");
+    }
+
+    private static void board() {
+        if (lookup(NAV_PIPELINE).isEmpty()) {
+            say("NA ui-board the pipeline board is not in the app yet (no " + NAV_PIPELINE + ")");
+            return;
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long t0 = System.nanoTime();
+            fx(() -> ((ButtonBase) lookup(NAV_PIPELINE).orElseThrow()).fire());
+            if (!waitFor(() -> lookup(BOARD).map(Node::isVisible).orElse(false), 60_000)) {
+                say("NA ui-board no " + BOARD + " appeared");
+                return;
+            }
+            painted();
+            times.add((System.nanoTime() - t0) / 1e6);
+            fx(() -> ((ButtonBase) lookup(NAV_CONTACTS).orElseThrow()).fire());
+            waitFor(() -> lookup(CONTACTS_TABLE).isPresent(), 30_000);
+        }
+        say("UI ui-board " + join(times.subList(2, times.size())));
+    }
+
+    private static void heap() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            waitFor(() -> false, 300);
+        }
+        say(String.format(Locale.ROOT, "HEAP_MB %.1f", memory.getHeapMemoryUsage().getUsed() / 1e6));
+    }
+
+    private static String join(List<Double> values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(String.format(Locale.ROOT, "%.3f ", v));
+        }
+        return b.toString().strip();
+    }
+
+    private static void painted() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Platform.runLater(() -> FirstFrame.afterPaint(() -> f.complete(null)));
+        f.join();
+    }
+
+    private static Optional<Node> lookup(String selector) {
+        return fx(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w.isShowing() && w.getScene() != null) {
+                    Node n = w.getScene().getRoot().lookup(selector);
+                    if (n != null && n.isVisible()) {
+                        return Optional.of(n);
+                    }
+                }
+            }
+            return Optional.<Node>empty();
+        });
+    }
+
+    private static boolean waitFor(Supplier<Boolean> condition, long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (condition.get()) {
+                return true;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void fx(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T fx(Supplier<T> s) {
+        if (Platform.isFxApplicationThread()) {
+            return s.get();
+        }
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(s.get());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.join();
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static void finish() {
+        say("DONE");
+        Platform.exit();
+        System.exit(0);
+    }
+}
