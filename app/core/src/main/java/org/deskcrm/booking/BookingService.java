@@ -480,7 +480,7 @@ public final class BookingService {
             events.replaceAttendees(tx, user.organizationId(), id, attendees, user.userId());
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             events.replaceReminders(tx, user.organizationId(), id, List.of(DEFAULT_REMINDER),
-                    EventService.reminderTime(events.loadRaw(tx, id), now), now, user.userId());
+                    EventService.reminderTime(EventRepository.reminderBasis(events.loadRaw(tx, id)), now), now, user.userId());
             audit.record(tx, user, "events", id, AuditAction.INSERT, null, events.loadRaw(tx, id));
             return new Booking(id, calendarId, type.id(), title, start, end, request.guestName().strip(),
                     request.guestEmail().strip(), contactId);

@@ -147,15 +147,15 @@ public final class EventService {
 
     /** Events linked to a company (directly), newest first; pass the last of a page as {@code after}. */
     public List<EventDetail> forCompany(CurrentUser user, UUID companyId, EventDetail after, int limit) {
-        return events.forRecord(dsl, user, org.deskcrm.db.Tables.EVENTS.COMPANY_ID.eq(companyId), after, limit);
+        return events.forRecord(dsl, user, EventRepository.Subject.COMPANY, companyId, after, limit);
     }
 
     public List<EventDetail> forContact(CurrentUser user, UUID contactId, EventDetail after, int limit) {
-        return events.forRecord(dsl, user, org.deskcrm.db.Tables.EVENTS.CONTACT_ID.eq(contactId), after, limit);
+        return events.forRecord(dsl, user, EventRepository.Subject.CONTACT, contactId, after, limit);
     }
 
     public List<EventDetail> forDeal(CurrentUser user, UUID dealId, EventDetail after, int limit) {
-        return events.forRecord(dsl, user, org.deskcrm.db.Tables.EVENTS.DEAL_ID.eq(dealId), after, limit);
+        return events.forRecord(dsl, user, EventRepository.Subject.DEAL, dealId, after, limit);
     }
 
     /** Events whose title contains {@code text}, within a year either side of today. */
@@ -411,21 +411,21 @@ public final class EventService {
         events.replaceAttendees(tx, user.organizationId(), eventId, d.attendees(), user.userId());
         EventsRecord row = events.loadRaw(tx, eventId);
         OffsetDateTime now = now();
-        events.replaceReminders(tx, user.organizationId(), eventId, d.reminderMinutes(), reminderTime(row, now), now,
+        events.replaceReminders(tx, user.organizationId(), eventId, d.reminderMinutes(), reminderTime(EventRepository.reminderBasis(row), now), now,
                 user.userId());
     }
 
     /** For a reminder offset: when to remind next (null when the event, or its last occurrence, has begun). */
-    public static Function<Integer, OffsetDateTime> reminderTime(EventsRecord row, OffsetDateTime now) {
+    public static Function<Integer, OffsetDateTime> reminderTime(ReminderBasis row, OffsetDateTime now) {
         return minutes -> {
-            if (EventStatus.CANCELLED.dbName().equals(row.getStatus())) {
+            if (EventStatus.CANCELLED.dbName().equals(row.status())) {
                 return null;
             }
-            OffsetDateTime start = row.getStartsAt();
-            if (row.getRecurrenceRule() != null) {
-                ZoneId zone = row.getTimezone() == null ? ZoneOffset.UTC : CalendarRepository.zoneOf(row.getTimezone());
+            OffsetDateTime start = row.startsAt();
+            if (row.recurrenceRule() != null) {
+                ZoneId zone = row.timezone() == null ? ZoneOffset.UTC : CalendarRepository.zoneOf(row.timezone());
                 // the first occurrence whose reminder time is still ahead
-                Optional<ZonedDateTime> next = Recurrences.nextStart(row.getRecurrenceRule(), start.atZoneSameInstant(zone),
+                Optional<ZonedDateTime> next = Recurrences.nextStart(row.recurrenceRule(), start.atZoneSameInstant(zone),
                         now.toInstant().plus(Duration.ofMinutes(minutes)));
                 if (next.isEmpty()) {
                     return null;

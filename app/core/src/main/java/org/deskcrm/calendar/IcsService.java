@@ -734,7 +734,7 @@ public final class IcsService {
 
     private void children(DSLContext tx, CurrentUser user, UUID id, Incoming in, OffsetDateTime now) {
         events.replaceAttendees(tx, user.organizationId(), id, in.attendees(), user.userId());
-        events.replaceReminders(tx, user.organizationId(), id, in.reminders(), EventService.reminderTime(events.loadRaw(tx, id), now),
+        events.replaceReminders(tx, user.organizationId(), id, in.reminders(), EventService.reminderTime(EventRepository.reminderBasis(events.loadRaw(tx, id)), now),
                 now, user.userId());
     }
 
@@ -749,16 +749,7 @@ public final class IcsService {
     }
 
     private void syncLog(DSLContext tx, CurrentUser user, UUID calendarId, String type, String status, int count, String error) {
-        tx.insertInto(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS)
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.ID, Ids.newId())
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.ORGANIZATION_ID, user.organizationId())
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.USER_ID, user.userId())
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.CALENDAR_ID, calendarId)
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.SYNC_TYPE, type)
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.STATUS, status)
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.EVENTS_SYNCED, count)
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.ERROR_MESSAGE, error)
-                .set(org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS.CREATED_AT, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .execute();
+        calendars.logSync(tx, user.organizationId(), user.userId(), calendarId, type, status, count, error,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
     }
 }

@@ -27,7 +27,6 @@ import org.deskcrm.crm.persistence.Batches;
 import org.deskcrm.crm.persistence.RelatedRecordsRepository;
 import org.deskcrm.customfield.CustomFieldDefinition;
 import org.deskcrm.customfield.CustomFieldService;
-import org.deskcrm.db.Tables;
 import org.deskcrm.platform.id.Ids;
 import org.deskcrm.platform.persistence.NotFoundException;
 import org.deskcrm.platform.persistence.ValidationException;
@@ -221,14 +220,14 @@ public final class CompanyService {
                 if (!RecordRules.mayAssignOwner(user, a.ownerId())) {
                     throw new AccessDeniedException("You may not make that person the owner of companies.");
                 }
-                yield setColumn(user, ids, progress, "Assigning owner", Tables.COMPANIES.OWNER_ID, a.ownerId());
+                yield setColumn(user, ids, progress, "Assigning owner", (tx, w) -> companies.setOwner(tx, w, a.ownerId()));
             }
             case BulkAction.ChangeStatus s -> {
                 user.require(Resource.COMPANIES, Action.UPDATE);
                 if (!CompanyDraft.STATUSES.contains(s.status())) {
                     throw new ValidationException("status", "Choose a valid status.");
                 }
-                yield setColumn(user, ids, progress, "Changing status", Tables.COMPANIES.STATUS, s.status());
+                yield setColumn(user, ids, progress, "Changing status", (tx, w) -> companies.setStatus(tx, w, s.status()));
             }
             case BulkAction.AddTag t -> {
                 user.require(Resource.COMPANIES, Action.UPDATE);
@@ -258,8 +257,8 @@ public final class CompanyService {
         };
     }
 
-    private <V> BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
-            org.jooq.TableField<org.deskcrm.db.tables.records.CompaniesRecord, V> field, V value) {
+    private BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
+            java.util.function.BiConsumer<DSLContext, java.util.Collection<UUID>> write) {
         return Batches.run(ids, Batches.SIZE, progress, what, batch -> dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             List<UUID> writable = companies.writableAmong(tx, user, batch);
@@ -267,7 +266,7 @@ public final class CompanyService {
                 return new Batches.Outcome(0, batch.size());
             }
             var before = companies.loadRaw(tx, writable);
-            companies.setColumn(tx, writable, field, value);
+            write.accept(tx, writable);
             var after = companies.loadRaw(tx, writable);
             for (UUID id : writable) {
                 audit.record(tx, user, "companies", id, AuditAction.UPDATE, before.get(id), after.get(id));

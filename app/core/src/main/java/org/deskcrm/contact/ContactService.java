@@ -31,7 +31,6 @@ import org.deskcrm.crm.persistence.Batches;
 import org.deskcrm.crm.persistence.RelatedRecordsRepository;
 import org.deskcrm.customfield.CustomFieldDefinition;
 import org.deskcrm.customfield.CustomFieldService;
-import org.deskcrm.db.Tables;
 import org.deskcrm.db.tables.records.ContactsRecord;
 import org.deskcrm.platform.id.Ids;
 import org.deskcrm.platform.persistence.NotFoundException;
@@ -245,14 +244,14 @@ public final class ContactService {
                 if (!RecordRules.mayAssignOwner(user, a.ownerId())) {
                     throw new AccessDeniedException("You may not make that person the owner of contacts.");
                 }
-                yield setColumn(user, ids, progress, "Assigning owner", Tables.CONTACTS.OWNER_ID, a.ownerId());
+                yield setColumn(user, ids, progress, "Assigning owner", (tx, w) -> contacts.setOwner(tx, w, a.ownerId()));
             }
             case BulkAction.ChangeStatus s -> {
                 user.require(Resource.CONTACTS, Action.UPDATE);
                 if (!ContactDraft.STATUSES.contains(s.status())) {
                     throw new ValidationException("status", "Choose a valid status.");
                 }
-                yield setColumn(user, ids, progress, "Changing status", Tables.CONTACTS.STATUS, s.status());
+                yield setColumn(user, ids, progress, "Changing status", (tx, w) -> contacts.setStatus(tx, w, s.status()));
             }
             case BulkAction.AddTag t -> {
                 user.require(Resource.CONTACTS, Action.UPDATE);
@@ -278,8 +277,8 @@ public final class ContactService {
         };
     }
 
-    private <V> BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
-            org.jooq.TableField<ContactsRecord, V> field, V value) {
+    private BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
+            java.util.function.BiConsumer<DSLContext, java.util.Collection<UUID>> write) {
         return Batches.run(ids, Batches.SIZE, progress, what, batch -> dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             List<UUID> writable = contacts.writableAmong(tx, user, batch);
@@ -287,7 +286,7 @@ public final class ContactService {
                 return new Batches.Outcome(0, batch.size());
             }
             var before = contacts.loadRaw(tx, writable);
-            contacts.setColumn(tx, writable, field, value);
+            write.accept(tx, writable);
             var after = contacts.loadRaw(tx, writable);
             for (UUID id : writable) {
                 audit.record(tx, user, "contacts", id, AuditAction.UPDATE, before.get(id), after.get(id));

@@ -1,6 +1,5 @@
 package org.deskcrm.deal;
 
-import static org.deskcrm.db.Tables.DEALS;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -389,32 +388,7 @@ public final class DealService {
             } else if (stage.closed()) {
                 applyReasons(after, stage, d.wonReason(), d.lostReason(), d.lostReasonDetails());
             }
-            deals.update(tx, user, id, version, u -> u
-                    .set(DEALS.PIPELINE_ID, after.getPipelineId())
-                    .set(DEALS.STAGE_ID, after.getStageId())
-                    .set(DEALS.POSITION, after.getPosition())
-                    .set(DEALS.NAME, after.getName())
-                    .set(DEALS.NAME_LC, after.getNameLc())
-                    .set(DEALS.DESCRIPTION, after.getDescription())
-                    .set(DEALS.COMPANY_ID, after.getCompanyId())
-                    .set(DEALS.CONTACT_ID, after.getContactId())
-                    .set(DEALS.DEAL_VALUE, after.getDealValue())
-                    .set(DEALS.CURRENCY, after.getCurrency())
-                    .set(DEALS.PROBABILITY, after.getProbability())
-                    .set(DEALS.EXPECTED_REVENUE, after.getExpectedRevenue())
-                    .set(DEALS.STATUS, after.getStatus())
-                    .set(DEALS.EXPECTED_CLOSE_DATE, after.getExpectedCloseDate())
-                    .set(DEALS.ACTUAL_CLOSE_DATE, after.getActualCloseDate())
-                    .set(DEALS.STAGE_ENTERED_AT, after.getStageEnteredAt())
-                    .set(DEALS.WON_REASON, after.getWonReason())
-                    .set(DEALS.LOST_REASON, after.getLostReason())
-                    .set(DEALS.LOST_REASON_DETAILS, after.getLostReasonDetails())
-                    .set(DEALS.COMPETITOR, after.getCompetitor())
-                    .set(DEALS.SOURCE, after.getSource())
-                    .set(DEALS.SOURCE_DETAIL, after.getSourceDetail())
-                    .set(DEALS.PRIORITY, after.getPriority())
-                    .set(DEALS.OWNER_ID, after.getOwnerId())
-                    .set(DEALS.NOTES, after.getNotes()));
+            deals.updateEditable(tx, user, id, version, after);
             audit.record(tx, user, "deals", id, stageChanged ? AuditAction.STAGE_CHANGE : AuditAction.UPDATE, before,
                     deals.loadRaw(tx, id));
             saveTags(tx, user, id, d.tags());
@@ -474,7 +448,7 @@ public final class DealService {
             }
             position = placed;
             if (!stageChanged) {
-                deals.update(tx, user, id, req.expectedVersion(), u -> u.set(DEALS.POSITION, position));
+                deals.setPosition(tx, user, id, req.expectedVersion(), position);
                 audit.record(tx, user, "deals", id, AuditAction.UPDATE, before, deals.loadRaw(tx, id));
                 return new MoveResult(deals.card(tx, user, id).orElseThrow(DealService::notFound), before.getStageId(), renumbered);
             }
@@ -492,19 +466,13 @@ public final class DealService {
             deals.insertHistory(tx, user.organizationId(), id, before.getStageId(), from == null ? null : from.name(),
                     to.id(), to.name(), user.userId(), now, historyNote(to, blankToNull(req.note()), reason),
                     secondsBetween(before.getStageEnteredAt(), now));
-            deals.update(tx, user, id, req.expectedVersion(), u -> u
-                    .set(DEALS.PIPELINE_ID, to.pipelineId())
-                    .set(DEALS.STAGE_ID, to.id())
-                    .set(DEALS.POSITION, position)
-                    .set(DEALS.STAGE_ENTERED_AT, now)
-                    .set(DEALS.PROBABILITY, probability)
-                    .set(DEALS.EXPECTED_REVENUE, DealValues.expectedRevenue(before.getDealValue(), probability))
-                    .set(DEALS.STATUS, after.getStatus())
-                    .set(DEALS.ACTUAL_CLOSE_DATE, after.getActualCloseDate())
-                    .set(DEALS.WON_REASON, after.getWonReason())
-                    .set(DEALS.LOST_REASON, after.getLostReason())
-                    .set(DEALS.LOST_REASON_DETAILS, after.getLostReasonDetails())
-                    .set(DEALS.COMPETITOR, after.getCompetitor()));
+            after.setPipelineId(to.pipelineId());
+            after.setStageId(to.id());
+            after.setPosition(position);
+            after.setStageEnteredAt(now);
+            after.setProbability(probability);
+            after.setExpectedRevenue(DealValues.expectedRevenue(before.getDealValue(), probability));
+            deals.updateStage(tx, user, id, req.expectedVersion(), after);
             audit.record(tx, user, "deals", id, AuditAction.STAGE_CHANGE, before, deals.loadRaw(tx, id));
             return new MoveResult(deals.card(tx, user, id).orElseThrow(DealService::notFound), before.getStageId(), renumbered);
         });
@@ -681,9 +649,8 @@ public final class DealService {
     private Deal revalue(DSLContext tx, CurrentUser user, DealsRecord deal) {
         DealsRecord current = deals.loadRaw(tx, deal.getId());
         BigDecimal value = products.total(tx, deal.getId());
-        deals.update(tx, user, deal.getId(), current.getVersion(), u -> u
-                .set(DEALS.DEAL_VALUE, value)
-                .set(DEALS.EXPECTED_REVENUE, DealValues.expectedRevenue(value, current.getProbability())));
+        deals.setValue(tx, user, deal.getId(), current.getVersion(), value,
+                DealValues.expectedRevenue(value, current.getProbability()));
         audit.record(tx, user, "deals", deal.getId(), AuditAction.UPDATE, current, deals.loadRaw(tx, deal.getId()));
         return find(tx, user, deal.getId());
     }

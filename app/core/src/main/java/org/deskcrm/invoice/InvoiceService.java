@@ -514,7 +514,7 @@ public final class InvoiceService {
     // ------------------------------------------------------------------ settings, document
 
     public InvoiceSettings settings(CurrentUser user) {
-        Map<String, String> s = settings.load(dsl, user.organizationId(), "invoice.");
+        Map<String, String> s = settings.load(dsl, user, "invoice.");
         String prefix = s.getOrDefault(KEY_PREFIX, InvoiceSettings.DEFAULT_PREFIX);
         return new InvoiceSettings(prefix == null || prefix.isBlank() ? InvoiceSettings.DEFAULT_PREFIX : prefix,
                 s.get(KEY_SENDER), s.get(KEY_TERMS), s.get(KEY_NOTES));

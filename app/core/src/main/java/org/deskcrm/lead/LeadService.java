@@ -30,7 +30,6 @@ import org.deskcrm.crm.Validation;
 import org.deskcrm.crm.persistence.Batches;
 import org.deskcrm.customfield.CustomFieldDefinition;
 import org.deskcrm.customfield.CustomFieldService;
-import org.deskcrm.db.Tables;
 import org.deskcrm.db.tables.records.LeadsRecord;
 import org.deskcrm.lead.persistence.ConversionRepository;
 import org.deskcrm.lead.persistence.LeadRepository;
@@ -309,14 +308,14 @@ public final class LeadService {
                 if (!RecordRules.mayAssignOwner(user, a.ownerId())) {
                     throw new AccessDeniedException("You may not make that person the owner of leads.");
                 }
-                yield setColumn(user, ids, progress, "Assigning owner", Tables.LEADS.OWNER_ID, a.ownerId());
+                yield setColumn(user, ids, progress, "Assigning owner", (tx, w) -> leads.setOwner(tx, w, a.ownerId()));
             }
             case BulkAction.ChangeStatus s -> {
                 user.require(Resource.LEADS, Action.UPDATE);
                 if (!LeadDraft.EDITABLE_STATUSES.contains(s.status())) {
                     throw new ValidationException("status", "Choose new, contacted, qualified or lost. Leads are converted one at a time.");
                 }
-                yield setColumn(user, ids, progress, "Changing status", Tables.LEADS.STATUS, s.status());
+                yield setColumn(user, ids, progress, "Changing status", (tx, w) -> leads.setStatus(tx, w, s.status()));
             }
             case BulkAction.AddTag t -> {
                 user.require(Resource.LEADS, Action.UPDATE);
@@ -342,8 +341,8 @@ public final class LeadService {
         };
     }
 
-    private <V> BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
-            org.jooq.TableField<LeadsRecord, V> field, V value) {
+    private BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
+            java.util.function.BiConsumer<DSLContext, java.util.Collection<UUID>> write) {
         return Batches.run(ids, Batches.SIZE, progress, what, batch -> dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             var before = leads.loadRaw(tx, leads.writableAmong(tx, user, batch));
@@ -351,7 +350,7 @@ public final class LeadService {
             if (before.isEmpty()) {
                 return new Batches.Outcome(0, batch.size());
             }
-            leads.setColumn(tx, before.keySet(), field, value);
+            write.accept(tx, before.keySet());
             var after = leads.loadRaw(tx, before.keySet());
             for (UUID id : before.keySet()) {
                 audit.record(tx, user, "leads", id, AuditAction.UPDATE, before.get(id), after.get(id));

@@ -47,7 +47,7 @@ public final class TagService {
         String clean = validate(name, color);
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            if (tags.findLiveByName(tx, user.organizationId(), clean).isPresent()) {
+            if (tags.findLiveByName(tx, user, clean).isPresent()) {
                 throw new ValidationException("name", "A tag named \"" + clean + "\" already exists.");
             }
             UUID id = tags.insertOrRestore(tx, user.organizationId(), clean, color, user.userId());
@@ -62,7 +62,7 @@ public final class TagService {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             requireWritable(tx, user, id);
-            var other = tags.findLiveByName(tx, user.organizationId(), clean);
+            var other = tags.findLiveByName(tx, user, clean);
             if (other.isPresent() && !other.get().equals(id)) {
                 throw new ValidationException("name", "A tag named \"" + clean + "\" already exists.");
             }

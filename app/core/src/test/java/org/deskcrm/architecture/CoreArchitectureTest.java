@@ -39,28 +39,6 @@ class CoreArchitectureTest {
     static final String[] SHARED = {"org.deskcrm.platform..", "org.deskcrm.security..", "org.deskcrm.audit..", "org.deskcrm.db.."};
 
 
-    /**
-     * Known exceptions to "repository reads take the user's rule", to be fixed in their feature
-     * (they read by organization id: invoice numbering and organization settings, tag-name
-     * uniqueness). Listed so no new ones creep in.
-     */
-    static final Set<String> UNRULED_READS_TO_FIX = Set.of(
-            "org.deskcrm.invoice.persistence.InvoiceRepository.findInOrganization",
-            "org.deskcrm.invoice.persistence.SettingsRepository.load",
-            "org.deskcrm.tag.persistence.TagRepository.findLiveByName");
-
-    /**
-     * Known exceptions to "generated tables only in persistence", to be fixed in their feature:
-     * these services name generated tables or fields (e.g. Tables.DEALS.COMPANY_ID as a filter)
-     * instead of asking their repository.
-     */
-    /** Known exception to "generated records never leave the core", to be fixed in its feature. */
-    static final Set<String> METHODS_EXPOSING_GENERATED_RECORDS_TO_FIX = Set.of("org.deskcrm.calendar.EventService.reminderTime");
-
-    static final String[] SERVICES_USING_GENERATED_TABLES_TO_FIX = {
-            "org.deskcrm.lead.LeadService", "org.deskcrm.company.CompanyService", "org.deskcrm.contact.ContactService",
-            "org.deskcrm.calendar.EventService", "org.deskcrm.calendar.IcsService", "org.deskcrm.deal.DealService"};
-
     private static JavaClasses classes;
 
     @BeforeAll
@@ -88,12 +66,9 @@ class CoreArchitectureTest {
      */
     @Test
     void generatedTablesOnlyInPersistenceRulesAndTheDemoGenerator() {
-        var rule = noClasses().that().resideOutsideOfPackages("org.deskcrm.db..", "..persistence..", "org.deskcrm.security.rules..",
-                        "org.deskcrm.demo..");
-        for (String known : SERVICES_USING_GENERATED_TABLES_TO_FIX) {
-            rule = rule.and().doNotHaveFullyQualifiedName(known);
-        }
-        rule.should().dependOnClassesThat().resideInAnyPackage("org.deskcrm.db", "org.deskcrm.db.tables")
+        noClasses().that().resideOutsideOfPackages("org.deskcrm.db..", "..persistence..", "org.deskcrm.security.rules..",
+                        "org.deskcrm.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deskcrm.db", "org.deskcrm.db.tables")
                 .because("SQL lives in repositories")
                 .check(classes);
     }
@@ -107,7 +82,7 @@ class CoreArchitectureTest {
                     public void check(JavaMethod m, ConditionEvents events) {
                         boolean leaks = m.getRawReturnType().getPackageName().startsWith("org.deskcrm.db")
                                 || m.getRawParameterTypes().stream().anyMatch(t -> t.getPackageName().startsWith("org.deskcrm.db"));
-                        if (leaks && !METHODS_EXPOSING_GENERATED_RECORDS_TO_FIX.contains(m.getOwner().getName() + "." + m.getName())) {
+                        if (leaks) {
                             events.add(SimpleConditionEvent.violated(m, m.getFullName() + " exposes a generated jOOQ class"));
                         }
                     }
@@ -239,7 +214,7 @@ class CoreArchitectureTest {
                 boolean ok = method.getRawParameterTypes().stream().anyMatch(t -> t.isAssignableTo(CurrentUser.class)
                         || t.isAssignableTo(Rule.class) || t.isAssignableTo(Condition.class))
                         || isRawRecordLoader(method);
-                if (!ok && !UNRULED_READS_TO_FIX.contains(name)) {
+                if (!ok) {
                     events.add(SimpleConditionEvent.violated(method, name + " reads without the user's record rule"));
                 }
             }

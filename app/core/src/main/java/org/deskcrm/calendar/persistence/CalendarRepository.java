@@ -2,10 +2,12 @@ package org.deskcrm.calendar.persistence;
 
 import static org.deskcrm.db.Tables.CALENDARS;
 import static org.deskcrm.db.Tables.CALENDAR_SHARES;
+import static org.deskcrm.db.Tables.CALENDAR_SYNC_LOGS;
 import static org.deskcrm.db.Tables.SETTINGS;
 import static org.deskcrm.db.Tables.USERS;
 
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -318,5 +320,21 @@ public final class CalendarRepository {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** One line of the calendar's import/export history (calendar_sync_logs, seed 004). */
+    public void logSync(DSLContext tx, UUID organizationId, UUID userId, UUID calendarId, String type, String status,
+            int count, String error, OffsetDateTime at) {
+        tx.insertInto(CALENDAR_SYNC_LOGS)
+                .set(CALENDAR_SYNC_LOGS.ID, Ids.newId())
+                .set(CALENDAR_SYNC_LOGS.ORGANIZATION_ID, organizationId)
+                .set(CALENDAR_SYNC_LOGS.USER_ID, userId)
+                .set(CALENDAR_SYNC_LOGS.CALENDAR_ID, calendarId)
+                .set(CALENDAR_SYNC_LOGS.SYNC_TYPE, type)
+                .set(CALENDAR_SYNC_LOGS.STATUS, status)
+                .set(CALENDAR_SYNC_LOGS.EVENTS_SYNCED, count)
+                .set(CALENDAR_SYNC_LOGS.ERROR_MESSAGE, error)
+                .set(CALENDAR_SYNC_LOGS.CREATED_AT, at)
+                .execute();
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.deskcrm.calendar.Attendee;
 import org.deskcrm.calendar.EventDetail;
 import org.deskcrm.calendar.EventStatus;
+import org.deskcrm.calendar.ReminderBasis;
 import org.deskcrm.db.tables.records.EventsRecord;
 import org.deskcrm.platform.id.Ids;
 import org.deskcrm.platform.persistence.SyncColumns;
@@ -93,9 +94,22 @@ public final class EventRepository {
                 .fetchOptional();
     }
 
+    /** The kind of record an event links to. */
+    public enum Subject { COMPANY, CONTACT, DEAL }
+
+    /** What the next reminder time of an event depends on. */
+    public static ReminderBasis reminderBasis(EventsRecord row) {
+        return new ReminderBasis(row.getStatus(), row.getStartsAt(), row.getRecurrenceRule(), row.getTimezone());
+    }
+
     /** Events of a record's timeline (company, contact or deal), newest first, keyset-paged by (starts_at, id). */
-    public List<EventDetail> forRecord(DSLContext dsl, CurrentUser user, Condition subject, EventDetail after, int limit) {
-        Condition c = subject.and(RecordRules.events(user).read()).and(EVENTS.RECURRENCE_PARENT_ID.isNull()
+    public List<EventDetail> forRecord(DSLContext dsl, CurrentUser user, Subject subject, UUID recordId, EventDetail after, int limit) {
+        Condition link = switch (subject) {
+            case COMPANY -> EVENTS.COMPANY_ID.eq(recordId);
+            case CONTACT -> EVENTS.CONTACT_ID.eq(recordId);
+            case DEAL -> EVENTS.DEAL_ID.eq(recordId);
+        };
+        Condition c = link.and(RecordRules.events(user).read()).and(EVENTS.RECURRENCE_PARENT_ID.isNull()
                 .or(EVENTS.STATUS.ne(EventStatus.CANCELLED.dbName())));
         if (after != null) {
             c = c.and(DSL.row(EVENTS.STARTS_AT, EVENTS.ID).lt(after.start().toOffsetDateTime(), after.id()));

@@ -376,7 +376,17 @@ public final class CompanyRepository {
     }
 
     /** Bulk: sets one column on rows (version +1, updated_at now); callers pass only writable ids. */
-    public <V> int setColumn(DSLContext dsl, Collection<UUID> ids, Field<V> field, V value) {
+    /** Bulk owner change (the caller has checked the rule for each id and audits the change). */
+    public int setOwner(DSLContext dsl, Collection<UUID> ids, UUID ownerId) {
+        return setColumn(dsl, ids, COMPANIES.OWNER_ID, ownerId);
+    }
+
+    /** Bulk status change (the caller has validated the status and checked the rule for each id). */
+    public int setStatus(DSLContext dsl, Collection<UUID> ids, String status) {
+        return setColumn(dsl, ids, COMPANIES.STATUS, status);
+    }
+
+    private <V> int setColumn(DSLContext dsl, Collection<UUID> ids, Field<V> field, V value) {
         return dsl.update(COMPANIES)
                 .set(field, value)
                 .set(COMPANIES.VERSION, COMPANIES.VERSION.plus(1))

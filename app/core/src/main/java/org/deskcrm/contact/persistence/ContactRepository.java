@@ -537,7 +537,17 @@ public final class ContactRepository {
         }
     }
 
-    public <V> int setColumn(DSLContext dsl, Collection<UUID> ids, Field<V> field, V value) {
+    /** Bulk owner change (the caller has checked the rule for each id and audits the change). */
+    public int setOwner(DSLContext dsl, Collection<UUID> ids, UUID ownerId) {
+        return setColumn(dsl, ids, CONTACTS.OWNER_ID, ownerId);
+    }
+
+    /** Bulk status change (the caller has validated the status and checked the rule for each id). */
+    public int setStatus(DSLContext dsl, Collection<UUID> ids, String status) {
+        return setColumn(dsl, ids, CONTACTS.STATUS, status);
+    }
+
+    private <V> int setColumn(DSLContext dsl, Collection<UUID> ids, Field<V> field, V value) {
         return dsl.update(CONTACTS)
                 .set(field, value)
                 .set(CONTACTS.VERSION, CONTACTS.VERSION.plus(1))

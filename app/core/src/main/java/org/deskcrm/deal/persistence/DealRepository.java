@@ -357,6 +357,64 @@ public final class DealRepository {
         WRITE.update(tx, RecordRules.deals(user), id, version, changes);
     }
 
+    /** Writes every field a user edits in the deal form (values already validated and computed in {@code after}). */
+    public void updateEditable(DSLContext tx, CurrentUser user, UUID id, long version, DealsRecord after) {
+        update(tx, user, id, version, u -> u
+                .set(DEALS.PIPELINE_ID, after.getPipelineId())
+                .set(DEALS.STAGE_ID, after.getStageId())
+                .set(DEALS.POSITION, after.getPosition())
+                .set(DEALS.NAME, after.getName())
+                .set(DEALS.NAME_LC, after.getNameLc())
+                .set(DEALS.DESCRIPTION, after.getDescription())
+                .set(DEALS.COMPANY_ID, after.getCompanyId())
+                .set(DEALS.CONTACT_ID, after.getContactId())
+                .set(DEALS.DEAL_VALUE, after.getDealValue())
+                .set(DEALS.CURRENCY, after.getCurrency())
+                .set(DEALS.PROBABILITY, after.getProbability())
+                .set(DEALS.EXPECTED_REVENUE, after.getExpectedRevenue())
+                .set(DEALS.STATUS, after.getStatus())
+                .set(DEALS.EXPECTED_CLOSE_DATE, after.getExpectedCloseDate())
+                .set(DEALS.ACTUAL_CLOSE_DATE, after.getActualCloseDate())
+                .set(DEALS.STAGE_ENTERED_AT, after.getStageEnteredAt())
+                .set(DEALS.WON_REASON, after.getWonReason())
+                .set(DEALS.LOST_REASON, after.getLostReason())
+                .set(DEALS.LOST_REASON_DETAILS, after.getLostReasonDetails())
+                .set(DEALS.COMPETITOR, after.getCompetitor())
+                .set(DEALS.SOURCE, after.getSource())
+                .set(DEALS.SOURCE_DETAIL, after.getSourceDetail())
+                .set(DEALS.PRIORITY, after.getPriority())
+                .set(DEALS.OWNER_ID, after.getOwnerId())
+                .set(DEALS.NOTES, after.getNotes()));
+    }
+
+    /** A move within the same stage: only the card's position changes. */
+    public void setPosition(DSLContext tx, CurrentUser user, UUID id, long version, long position) {
+        update(tx, user, id, version, u -> u.set(DEALS.POSITION, position));
+    }
+
+    /** A move to another stage: stage, position, probability and the won/lost outcome as computed in {@code after}. */
+    public void updateStage(DSLContext tx, CurrentUser user, UUID id, long version, DealsRecord after) {
+        update(tx, user, id, version, u -> u
+                .set(DEALS.PIPELINE_ID, after.getPipelineId())
+                .set(DEALS.STAGE_ID, after.getStageId())
+                .set(DEALS.POSITION, after.getPosition())
+                .set(DEALS.STAGE_ENTERED_AT, after.getStageEnteredAt())
+                .set(DEALS.PROBABILITY, after.getProbability())
+                .set(DEALS.EXPECTED_REVENUE, after.getExpectedRevenue())
+                .set(DEALS.STATUS, after.getStatus())
+                .set(DEALS.ACTUAL_CLOSE_DATE, after.getActualCloseDate())
+                .set(DEALS.WON_REASON, after.getWonReason())
+                .set(DEALS.LOST_REASON, after.getLostReason())
+                .set(DEALS.LOST_REASON_DETAILS, after.getLostReasonDetails())
+                .set(DEALS.COMPETITOR, after.getCompetitor()));
+    }
+
+    /** The deal's value after its product lines changed. */
+    public void setValue(DSLContext tx, CurrentUser user, UUID id, long version, java.math.BigDecimal value,
+            java.math.BigDecimal expectedRevenue) {
+        update(tx, user, id, version, u -> u.set(DEALS.DEAL_VALUE, value).set(DEALS.EXPECTED_REVENUE, expectedRevenue));
+    }
+
     public void requireWritable(DSLContext tx, CurrentUser user, UUID id) {
         WRITE.requireWritable(tx, RecordRules.deals(user), id);
     }

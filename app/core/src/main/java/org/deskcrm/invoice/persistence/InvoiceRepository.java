@@ -117,11 +117,6 @@ public final class InvoiceRepository {
         return find(dsl, INVOICES.ID.eq(id).and(RecordRules.invoices(user).read()), today);
     }
 
-    /** For system work inside a transaction whose user check already happened. */
-    public Optional<Invoice> findInOrganization(DSLContext dsl, UUID organizationId, UUID id, LocalDate today) {
-        return find(dsl, INVOICES.ID.eq(id).and(INVOICES.ORGANIZATION_ID.eq(organizationId)).and(INVOICES.DELETED_AT.isNull()), today);
-    }
-
     private Optional<Invoice> find(DSLContext dsl, Condition where, LocalDate today) {
         Field<String> status = effectiveStatus(today).as("effective_status");
         Record r = dsl.select(INVOICES.asterisk(), status, COMPANIES.NAME, CONTACT_NAME)

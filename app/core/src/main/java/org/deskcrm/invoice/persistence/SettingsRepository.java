@@ -5,6 +5,7 @@ import static org.deskcrm.db.Tables.SETTINGS;
 
 import java.util.Map;
 import java.util.UUID;
+import org.deskcrm.security.CurrentUser;
 import org.deskcrm.platform.id.Ids;
 import org.deskcrm.platform.persistence.SyncColumns;
 import org.jooq.DSLContext;
@@ -12,7 +13,9 @@ import org.jooq.DSLContext;
 /** Organization-wide settings rows (user_id NULL, scope_id = organization id) of the commerce features. */
 public final class SettingsRepository {
 
-    public Map<String, String> load(DSLContext dsl, UUID organizationId, String keyPrefix) {
+    /** The user's organization's settings under a key prefix (organization settings are readable by every member). */
+    public Map<String, String> load(DSLContext dsl, CurrentUser user, String keyPrefix) {
+        UUID organizationId = user.organizationId();
         return dsl.select(SETTINGS.SETTING_KEY, SETTINGS.SETTING_VALUE).from(SETTINGS)
                 .where(SETTINGS.ORGANIZATION_ID.eq(organizationId).and(SETTINGS.SCOPE_ID.eq(organizationId))
                         .and(SETTINGS.SETTING_KEY.startsWith(keyPrefix)).and(SETTINGS.DELETED_AT.isNull()))

@@ -63,7 +63,9 @@ public final class TagRepository {
         return ids;
     }
 
-    public Optional<UUID> findLiveByName(DSLContext dsl, UUID organizationId, String name) {
+    /** The live tag of that name in the user's organization (tags are shared by every member). */
+    public Optional<UUID> findLiveByName(DSLContext dsl, CurrentUser user, String name) {
+        UUID organizationId = user.organizationId();
         return dsl.select(TAGS.ID).from(TAGS)
                 .where(TAGS.ORGANIZATION_ID.eq(organizationId).and(TAGS.NAME.eq(name)).and(TAGS.DELETED_AT.isNull()))
                 .fetchOptional(TAGS.ID);
