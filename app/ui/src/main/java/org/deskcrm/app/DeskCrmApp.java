@@ -69,6 +69,7 @@ public final class DeskCrmApp extends Application {
     private volatile RestoreRequest.Outcome restoreOutcome;
     private javafx.util.Subscription themeSubscription;
     private MainViewModel mainViewModel;
+    private Navigator navigator;
 
     static int exitStatus() {
         return exitStatus;
@@ -77,6 +78,11 @@ public final class DeskCrmApp extends Application {
     /** For tests: the context once the database is open (null before). */
     public AppContext context() {
         return context;
+    }
+
+    /** For tests: the signed-in window's navigator (null while no one is signed in). */
+    public Navigator navigator() {
+        return navigator;
     }
 
     @Override
@@ -248,6 +254,7 @@ public final class DeskCrmApp extends Application {
         var globalSearch = new GlobalSearch(workspace, search);
         var main = new MainWindow(vm, loader, globalSearch::open, () -> signOut(user));
         navigator.attach(vm, main);
+        this.navigator = navigator;
         globalSearch.attach(main.root());
         main.addTopBarItems(barItems);
         show(main);

@@ -83,4 +83,36 @@ public final class AppDriver {
     public void assertShowing(String query) {
         assertThat(robot.lookup(query).tryQuery()).as(query).isPresent();
     }
+
+    /** Fills in the first-run screen (a new organization and its admin) and waits for the signed-in window. */
+    public void firstRun(String organization, String adminName, String adminEmail, String password) {
+        waitFor("#firstrun-organization", 60);
+        type("#firstrun-organization", organization);
+        type("#firstrun-name", adminName);
+        type("#firstrun-email", adminEmail);
+        type("#firstrun-password", password);
+        type("#firstrun-confirm", password);
+        robot.clickOn("#firstrun-create");
+        waitFor("#status-user", 60);
+    }
+
+    public void signIn(String email, String password) {
+        waitFor("#signin-email", 30);
+        type("#signin-email", email);
+        type("#signin-password", password);
+        robot.clickOn("#signin-button");
+        waitFor("#status-user", 60);
+    }
+
+    public void signOut() {
+        robot.clickOn("#user-menu");
+        robot.clickOn("#sign-out");
+        waitFor("#signin-email", 30);
+    }
+
+    public void assertAbsent(String... queries) {
+        for (String q : queries) {
+            assertThat(robot.lookup(q).tryQuery()).as(q + " not shown").isEmpty();
+        }
+    }
 }

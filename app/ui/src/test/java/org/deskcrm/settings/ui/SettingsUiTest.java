@@ -129,14 +129,7 @@ class SettingsUiTest {
     }
 
     private void firstRun() {
-        app.waitFor("#firstrun-organization", 60);
-        app.type("#firstrun-organization", "Acme Ltd");
-        app.type("#firstrun-name", "Alice Admin");
-        app.type("#firstrun-email", ADMIN);
-        app.type("#firstrun-password", PASSWORD);
-        app.type("#firstrun-confirm", PASSWORD);
-        app.robot().clickOn("#firstrun-create");
-        app.waitFor("#status-user", 60);
+        app.firstRun("Acme Ltd", "Alice Admin", ADMIN, PASSWORD);
     }
 
     private void openSettings() {
@@ -167,22 +160,14 @@ class SettingsUiTest {
     }
 
     private void signOut() {
-        app.robot().clickOn("#user-menu");
-        app.robot().clickOn("#sign-out");
-        app.waitFor("#signin-email", 30);
+        app.signOut();
     }
 
     private void signIn(String email) {
-        app.waitFor("#signin-email", 30);
-        app.type("#signin-email", email);
-        app.type("#signin-password", PASSWORD);
-        app.robot().clickOn("#signin-button");
-        app.waitFor("#status-user", 60);
+        app.signIn(email, PASSWORD);
     }
 
     private void assertAbsent(String... queries) {
-        for (String q : queries) {
-            assertThat(app.robot().lookup(q).tryQuery()).as(q + " not shown").isEmpty();
-        }
+        app.assertAbsent(queries);
     }
 }
