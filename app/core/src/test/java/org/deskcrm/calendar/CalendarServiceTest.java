@@ -60,6 +60,31 @@ class CalendarServiceTest {
     }
 
     @BothDatabases
+    void aManagerSeesTheCalendarsOfTheirTeamButMayNotChangeThem(Database db) {
+        var kit = new CalendarKit(new TestWorkspace(db));
+        var rep = kit.ws.sales2;                       // reports to the manager
+        var manager = kit.ws.as(Role.MANAGER);
+        var outsider = kit.ws.as(Role.SALES);          // reports to nobody
+        var cal = kit.calendars.ensureDefault(rep, BERLIN).orElseThrow();
+        var start = ZonedDateTime.of(2026, 4, 3, 14, 0, 0, 0, BERLIN);
+        kit.events.create(rep, EventDraft.simple(cal.id(), "Demo at Initech", start, start.plusHours(1)));
+        Instant from = start.minusDays(1).toInstant();
+        Instant to = start.plusDays(1).toInstant();
+
+        CalendarInfo seen = kit.calendars.list(manager).stream().filter(c -> c.id().equals(cal.id())).findFirst().orElseThrow();
+        assertThat(seen.access()).isEqualTo(CalendarAccess.VIEW);
+        assertThat(kit.events.occurrences(manager, Set.of(cal.id()), from, to)).extracting(Occurrence::title)
+                .containsExactly("Demo at Initech");
+        assertThatThrownBy(() -> kit.events.create(manager, EventDraft.simple(cal.id(), "Overbooked", start, start.plusHours(1))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> kit.calendars.update(manager, cal.id(), cal.version(),
+                new CalendarDraft("Mine now", null, "#ef4444", "UTC", false))).isInstanceOfAny(AccessDeniedException.class,
+                NotFoundException.class);
+        // A rep outside the team does not see it.
+        assertThat(kit.calendars.list(outsider)).extracting(CalendarInfo::id).doesNotContain(cal.id());
+    }
+
+    @BothDatabases
     void sharesGrantFreeBusyViewEditOrManage(Database db) {
         var kit = new CalendarKit(new TestWorkspace(db));
         var owner = kit.ws.as(Role.SALES);

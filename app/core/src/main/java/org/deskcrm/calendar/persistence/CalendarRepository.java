@@ -282,6 +282,10 @@ public final class CalendarRepository {
         UUID owner = r.get(CALENDARS.OWNER_ID);
         boolean own = owner.equals(user.userId());
         CalendarAccess access = accessOf(user, own, shares.get(id), r.get(CALENDARS.IS_SHARED));
+        if (access == CalendarAccess.ORGANIZATION && !Boolean.TRUE.equals(r.get(CALENDARS.IS_SHARED))) {
+            // readable without a share or the organization flag: a calendar of the manager's team
+            access = CalendarAccess.VIEW;
+        }
         boolean visible = own ? Boolean.TRUE.equals(r.get(CALENDARS.IS_VISIBLE)) : !hidden.contains(id);
         return new CalendarInfo(id, owner, r.get(USERS.FULL_NAME), r.get(CALENDARS.NAME), r.get(CALENDARS.DESCRIPTION),
                 r.get(CALENDARS.COLOR), zoneOf(r.get(CALENDARS.TIMEZONE)), Boolean.TRUE.equals(r.get(CALENDARS.IS_DEFAULT)),

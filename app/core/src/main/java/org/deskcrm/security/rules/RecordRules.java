@@ -488,6 +488,10 @@ public final class RecordRules {
             any.add(trueCondition());
         }
         any.add(c.OWNER_ID.eq(u.userId()));
+        if (u.has(Role.MANAGER)) {
+            // a manager plans with their team: they see (not change) the calendars of the people they manage
+            any.add(c.OWNER_ID.in(u.team()));
+        }
         any.add(c.IS_SHARED.isTrue());
         any.add(c.ID.in(select(CALENDAR_SHARES.CALENDAR_ID).from(CALENDAR_SHARES)
                 .where(CALENDAR_SHARES.USER_ID.eq(u.userId()).and(CALENDAR_SHARES.DELETED_AT.isNull()))));

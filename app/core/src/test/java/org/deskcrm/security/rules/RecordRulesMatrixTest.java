@@ -217,7 +217,7 @@ class RecordRulesMatrixTest {
             spec("calendars", Resource.CALENDARS, CALENDARS, CALENDARS.ID, CALENDARS.DELETED_AT, RecordRules::calendars, false, """
                              own  team other shared granted org2 deleted | create
                     admin    RWD  RWD  RWD   RWD    RWD     ---  ---     | yes
-                    manager  RWD  ---  ---   R--    RWD     ---  ---     | yes
+                    manager  RWD  R--  ---   R--    RWD     ---  ---     | yes
                     sales    RWD  ---  ---   R--    RWD     ---  ---     | yes
                     support  RW-  ---  ---   R--    RW-     ---  ---     | yes
                     finance  RW-  ---  ---   R--    RW-     ---  ---     | yes
