@@ -61,7 +61,9 @@ public final class ReminderScheduler implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (executor != null) {
-            executor.shutdownNow();
+            // No interrupt: a thread interrupted inside H2's file I/O closes the database file under
+            // everyone else. A running check finishes; no further one starts.
+            executor.shutdown();
             executor = null;
         }
     }

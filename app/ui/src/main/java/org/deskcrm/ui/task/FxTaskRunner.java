@@ -66,7 +66,12 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public void shutdown() {
-        executor.shutdownNow();
+        // Queued work never starts (a cancelled task does not run); running work sees isCancelled()
+        // and stops at its next check. No thread is interrupted: see requestCancel.
+        for (TaskHandle handle : java.util.List.copyOf(running)) {
+            handle.requestCancel();
+        }
+        executor.shutdown();
     }
 
     private static final class FxTask<T> extends Task<T> implements TaskHandle, Progress {
@@ -102,7 +107,10 @@ public final class FxTaskRunner implements TaskRunner {
 
         @Override
         public void requestCancel() {
-            cancel(true);
+            // Cooperative: the work checks isCancelled() (ProgressSink) between rows and batches.
+            // Interrupting instead would close H2's file channel mid-I/O (ClosedByInterruptException),
+            // which closes the embedded database for every other thread.
+            cancel(false);
         }
     }
 
