@@ -72,9 +72,12 @@ public final class ImportExportFeature implements FeatureModule, FileOpener, Lis
             default -> null; // leads: export only (the core imports contacts and companies)
         };
         lists.put(entity, context);
-        var menu = new MenuButton(m.get("importexport.menu"));
+        var menu = new MenuButton();
         menu.setId(entity + "-importexport");
         menu.setGraphic(new FontIcon(Material2AL.IMPORT_EXPORT));
+        // Icon only, like the columns and custom-fields buttons beside it: the toolbar must fit narrow windows.
+        menu.setTooltip(new javafx.scene.control.Tooltip(m.get("importexport.menu")));
+        menu.setAccessibleText(m.get("importexport.menu"));
         menu.setMinWidth(Region.USE_PREF_SIZE);
         List<MenuItem> items = new ArrayList<>();
         boolean mayImport = target != null && ImportWizardViewModel.mayImport(user, target);

@@ -289,11 +289,13 @@ public final class ImportWizardView implements View {
                 .otherwise(messages.get("import.col.line")));
         line.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().location()));
         line.setPrefWidth(60);
+        line.setMinWidth(56);
         line.setMaxWidth(80);
         TableColumn<RowResult, RowOutcome> outcome = new TableColumn<>(messages.get("import.col.outcome"));
         outcome.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().outcome()));
-        outcome.setPrefWidth(110);
-        outcome.setMaxWidth(130);
+        outcome.setPrefWidth(130);
+        outcome.setMinWidth(125);
+        outcome.setMaxWidth(150);
         outcome.setCellFactory(tc -> new TableCell<>() {
             private final Label pill = new Label();
 
@@ -339,6 +341,7 @@ public final class ImportWizardView implements View {
                 .otherwise(messages.get("import.col.line")));
         line.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().location()));
         line.setPrefWidth(60);
+        line.setMinWidth(56);
         line.setMaxWidth(80);
         TableColumn<RowResult, String> problem = text(messages.get("import.col.problem"), 420, RowResult::message);
         problem.setCellFactory(tc -> wrapping());
@@ -485,6 +488,7 @@ public final class ImportWizardView implements View {
         unbind.add(listen(vm.ownersProperty(), () -> {
             Map<UUID, String> owners = vm.ownersProperty().get();
             ownerBox.getItems().setAll(owners.keySet());
+            ownerBox.setValue(null); // the names just arrived: show the owner's again
             ownerBox.setValue(vm.ownerProperty().get());
         }));
         ownerBox.setOnAction(e -> {
