@@ -73,6 +73,11 @@ public final class AppContext {
                 new DatabaseAdminService(db, dataDir, audit, clock), theme)); // Settings stays last
         modules.add(new org.deskcrm.company.ui.CrmFeature(db.dsl(), audit, clock));
         modules.add(new org.deskcrm.calendar.ui.CalendarFeature(db.dsl(), audit, clock));
+        // Import/export: its menu in the CRM lists' toolbars, and .csv/.vcf files the app is opened with.
+        var importExport = new org.deskcrm.importexport.ui.ImportExportFeature(db.dsl(), audit, users);
+        modules.stream().filter(org.deskcrm.company.ui.CrmFeature.class::isInstance)
+                .forEach(f -> ((org.deskcrm.company.ui.CrmFeature) f).addListTools(importExport));
+        modules.add(importExport);
         this.features = List.copyOf(modules);
 
         List<OrganizationInitializer> initializers = new ArrayList<>();

@@ -44,11 +44,12 @@ public record AppOptions(
               --restore FILE        restore the H2 database from a backup zip and exit
               --help                show this help
               FILE.vcf | FILE.ics   after sign-in, offer to import the file (what double-clicking
-                                    a contact card or calendar file in the file manager does)
+                                    a contact card or calendar file in the file manager does);
+              FILE.csv              the same for a contacts spreadsheet (column mapping first)
             """;
 
-    /** File types DeskCRM offers to import when opened with one (the installers' file associations). */
-    public static final List<String> IMPORTABLE_EXTENSIONS = List.of("vcf", "vcard", "ics", "ical", "icalendar");
+    /** File types DeskCRM offers to import when opened with one (the installers' file associations, and CSV). */
+    public static final List<String> IMPORTABLE_EXTENSIONS = List.of("vcf", "vcard", "ics", "ical", "icalendar", "csv");
 
     public static AppOptions parse(String[] args, Map<String, String> env) {
         Path dataDir = null;

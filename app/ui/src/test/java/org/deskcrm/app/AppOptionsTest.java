@@ -22,6 +22,7 @@ class AppOptionsTest {
         assertThat(options.withoutOpenFile().dataDir()).isEqualTo(Path.of("/tmp/x"));
 
         assertThat(parse("/home/ann/team-offsite.ics").openFile()).isEqualTo(Path.of("/home/ann/team-offsite.ics"));
+        assertThat(parse("/home/ann/people.csv").openFile()).isEqualTo(Path.of("/home/ann/people.csv"));
         assertThat(parse("notes.txt").openFile()).isNull();
         assertThat(parse().openFile()).isNull();
         assertThat(AppOptions.isImportable("a.vcard")).isTrue();

@@ -30,6 +30,7 @@ public final class CrmFeature implements FeatureModule {
     private final CrmServices services;
     private final UserAdminService users;
     private final Function<Workspace, DocumentsSection> documents;
+    private final List<org.deskcrm.crm.ui.ListTools> listTools = new java.util.ArrayList<>();
 
     public CrmFeature(DSLContext dsl, AuditLog audit, Clock clock) {
         this(dsl, audit, clock, null);
@@ -43,6 +44,11 @@ public final class CrmFeature implements FeatureModule {
                 : ws -> new ReadOnlyDocumentsSection(ws.messages(), new Formats(ws.messages(), ws.zone(), ws.clock()));
     }
 
+    /** Adds another feature's toolbar items (import/export) to the company, contact and lead lists. */
+    public void addListTools(org.deskcrm.crm.ui.ListTools tools) {
+        listTools.add(tools);
+    }
+
     /** The CRM services (for features that build on them, e.g. import reusing the duplicate finder). */
     public CrmServices services() {
         return services;
@@ -51,6 +57,7 @@ public final class CrmFeature implements FeatureModule {
     @Override
     public List<Screen> screens(Workspace workspace) {
         var session = new CrmSession(workspace, services, users, documents.apply(workspace));
+        session.setListTools(listTools);
         return List.of(
                 new Screen("companies", "nav.companies", Material2AL.BUSINESS,
                         u -> u.can(Resource.COMPANIES, Action.READ), session::companies, java.util.Set.of("company")),

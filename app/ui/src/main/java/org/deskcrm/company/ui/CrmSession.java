@@ -69,6 +69,7 @@ final class CrmSession {
     private EntityScreen<CompanyRow, Company> companies;
     private EntityScreen<ContactRow, Contact> contacts;
     private EntityScreen<LeadRow, Lead> leads;
+    private List<org.deskcrm.crm.ui.ListTools> listTools = List.of();
 
     CrmSession(Workspace ws, CrmServices crm, UserAdminService users, DocumentsSection documents) {
         this.ws = ws;
@@ -125,6 +126,7 @@ final class CrmSession {
                 user.can(Resource.COMPANIES, Action.CREATE) ? () -> createCompany(screen) : null,
                 fieldsAction("company", screen::overlayHost, listVm::refresh),
                 () -> crm.companies.industries(user).stream().map(i -> new Option(i.id(), i.name())).toList());
+        installListTools(list, listVm, spec.entity(), screen::overlayHost, listVm::refresh);
         var adapter = new CompanyAdapter(crm, user, messages, formats);
         var recVm = recordVm(adapter, defs -> CompanyFields.all(messages, defs), Resource.COMPANIES);
         var record = new RecordView<>(recVm, ws.loader(), formats, form, documents, screen::showList,
@@ -174,6 +176,12 @@ final class CrmSession {
         var list = new RecordListView<>(spec, listVm, ws.loader(), formats, ws.tasks(), id -> screen.open("contact", id),
                 user.can(Resource.CONTACTS, Action.CREATE) ? () -> createContact(screen, null, null) : null,
                 fieldsAction("contact", screen::overlayHost, listVm::refresh), null);
+        installListTools(list, listVm, spec.entity(), screen::overlayHost, () -> {
+            listVm.refresh();
+            if (companies != null) {
+                companies.markListStale(); // imported contacts may bring new companies
+            }
+        });
         var adapter = new ContactAdapter(crm, user, messages, formats);
         var recVm = recordVm(adapter, defs -> ContactFields.all(messages, defs), Resource.CONTACTS);
         var record = new RecordView<>(recVm, ws.loader(), formats, form, documents, screen::showList,
@@ -229,6 +237,7 @@ final class CrmSession {
         var list = new RecordListView<>(spec, listVm, ws.loader(), formats, ws.tasks(), id -> screen.open("lead", id),
                 user.can(Resource.LEADS, Action.CREATE) ? () -> createLead(screen) : null,
                 fieldsAction("lead", screen::overlayHost, listVm::refresh), null);
+        installListTools(list, listVm, spec.entity(), screen::overlayHost, listVm::refresh);
         var adapter = new LeadAdapter(crm, user, messages, formats);
         var recVm = recordVm(adapter, defs -> LeadFields.all(messages, defs), Resource.LEADS);
         var record = new RecordView<>(recVm, ws.loader(), formats, form, documents, screen::showList,
@@ -269,6 +278,17 @@ final class CrmSession {
     }
 
     // ---------------------------------------------------------------- shared
+
+    void setListTools(List<org.deskcrm.crm.ui.ListTools> tools) {
+        this.listTools = tools;
+    }
+
+    /** Other features' toolbar items (import/export) for a list; {@code changed} reloads it after an import. */
+    private void installListTools(RecordListView<?> list, ListViewModel<?> vm, String entity,
+            java.util.function.Supplier<javafx.scene.layout.StackPane> host, Runnable changed) {
+        var context = new org.deskcrm.crm.ui.ListTools.ListContext(ws, entity, vm, host, changed);
+        listTools.forEach(t -> list.addToolbarItems(t.toolbarItems(context)));
+    }
 
     private <R> ListViewModel<R> listVm(ListSpec<R> spec, Resource resource, org.deskcrm.crm.ui.ListSource<R> source) {
         return new ListViewModel<>(spec.entity(), resource, user, source, crm.savedViews, crm.tags, () -> users.colleagues(user),

@@ -709,6 +709,12 @@ public final class RecordListView<R> implements View {
         sheet.show();
     }
 
+    /** Adds items of other features (e.g. import/export) to the toolbar, before the "New" button. */
+    public void addToolbarItems(List<? extends javafx.scene.Node> items) {
+        var bar = (HBox) newButton.getParent();
+        bar.getChildren().addAll(bar.getChildren().indexOf(newButton), items);
+    }
+
     /** For tests and the screen: the ids shown, in order. */
     public List<UUID> shownIds() {
         return table.getItems().stream().map(vm::rowId).toList();

@@ -31,6 +31,7 @@ public final class Messages extends ResourceBundle {
         b.add("org.deskcrm.app.startup");
         b.add("org.deskcrm.company.ui.crm");
         b.add("org.deskcrm.calendar.ui.calendar");
+        b.add("org.deskcrm.importexport.ui.importexport");
         return List.copyOf(b);
     }
 
