@@ -61,7 +61,8 @@ public final class ReminderScheduler implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (executor != null) {
-            executor.shutdownNow();
+            // shutdown(), not shutdownNow(): interrupting a tick during H2 file I/O closes the database.
+            executor.shutdown();
             executor = null;
         }
     }
