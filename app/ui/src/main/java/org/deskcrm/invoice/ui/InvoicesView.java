@@ -146,8 +146,8 @@ public final class InvoicesView implements View, RecordOpener {
         table.getColumns().add(number);
         table.getColumns().add(column("invoices.col.client", 170, InvoiceSummary::clientName));
         var status = new TableColumn<InvoiceSummary, InvoiceSummary>(messages.get("invoices.col.status"));
-        status.setPrefWidth(110);
-        status.setMinWidth(90);
+        status.setPrefWidth(90);
+        status.setMinWidth(80);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -158,7 +158,7 @@ public final class InvoicesView implements View, RecordOpener {
             }
         });
         table.getColumns().add(status);
-        var due = column("invoices.col.due", 104, (InvoiceSummary r) -> formats.date(r.dueDate()));
+        var due = column("invoices.col.due", 100, (InvoiceSummary r) -> formats.date(r.dueDate()));
         due.setMinWidth(100);
         table.getColumns().add(due);
         table.getColumns().add(moneyColumn("invoices.col.total", r -> formats.money(r.total(), r.currency())));
@@ -246,6 +246,7 @@ public final class InvoicesView implements View, RecordOpener {
 
     private <R> TableColumn<R, String> moneyColumn(String key, Function<R, String> value) {
         var c = column(key, 110, value);
+        c.setMinWidth(100);
         c.getStyleClass().add("money-column");
         return c;
     }
@@ -266,7 +267,7 @@ public final class InvoicesView implements View, RecordOpener {
             return;
         }
         var grid = new GridPane();
-        grid.setHgap(18);
+        grid.setHgap(10);
         grid.setVgap(4);
         String[] heads = {"invoices.totals.currency", "invoices.totals.invoiced", "invoices.totals.paid", "invoices.totals.outstanding",
                 "invoices.totals.overdue"};
@@ -454,7 +455,14 @@ public final class InvoicesView implements View, RecordOpener {
         g.setVgap(6);
         var c0 = new ColumnConstraints();
         c0.setHgrow(Priority.ALWAYS);
+        c0.setMinWidth(120);
+        c0.setPrefWidth(160); // the description wraps; amounts are never cut off
         g.getColumnConstraints().add(c0);
+        for (int i = 1; i < 6; i++) {
+            var c = new ColumnConstraints();
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            g.getColumnConstraints().add(c);
+        }
         String[] heads = {"invoices.line.description", "invoices.line.qty", "invoices.line.price", "invoices.line.tax",
                 "invoices.line.discount", "invoices.line.amount"};
         for (int i = 0; i < heads.length; i++) {
