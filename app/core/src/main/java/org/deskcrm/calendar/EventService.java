@@ -119,10 +119,11 @@ public final class EventService {
             ZonedDateTime end, boolean busyOnly, boolean editable) {
         if (busyOnly) {
             return new Occurrence(e.id(), seriesId, originalStart, e.calendarId(), null, null, null, start, end, e.allDay(),
-                    e.status(), null, null, null, e.version(), true, false);
+                    e.status(), null, null, null, e.version(), true, false, e.icalUid());
         }
         return new Occurrence(e.id(), seriesId, originalStart, e.calendarId(), e.title(), e.location(), e.meetingUrl(),
-                start, end, e.allDay(), e.status(), e.companyId(), e.contactId(), e.dealId(), e.version(), false, editable);
+                start, end, e.allDay(), e.status(), e.companyId(), e.contactId(), e.dealId(), e.version(), false, editable,
+                e.icalUid());
     }
 
     private static Map<UUID, Map<Instant, EventDetail>> byOriginalStart(List<EventDetail> exceptionRows) {

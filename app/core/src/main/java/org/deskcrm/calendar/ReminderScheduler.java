@@ -61,8 +61,7 @@ public final class ReminderScheduler implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (executor != null) {
-            // No interrupt: a thread interrupted inside H2's file I/O closes the database file under
-            // everyone else. A running check finishes; no further one starts.
+            // shutdown(), not shutdownNow(): interrupting a tick during H2 file I/O closes the database.
             executor.shutdown();
             executor = null;
         }

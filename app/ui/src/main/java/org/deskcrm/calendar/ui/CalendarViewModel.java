@@ -206,7 +206,8 @@ public final class CalendarViewModel {
         boolean withTasks = tasksVisible.get();
         loading.set(true);
         rangeTask = BackgroundTask.of(messages().get("calendar.task.loadEvents"), p -> {
-                    List<Occurrence> occ = feature.events.occurrences(user(), shown, from, to);
+                    // A meeting copied into several shown calendars (its attendees') is drawn once.
+                    List<Occurrence> occ = Occurrence.oneCopyPerMeeting(feature.events.occurrences(user(), shown, from, to), shown);
                     p.checkCancelled();
                     List<Activity> due = withTasks ? feature.activities.tasksDue(user(), user().userId(),
                             from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), false, TASK_LIMIT) : List.of();

@@ -140,11 +140,14 @@ public final class InvoicesView implements View, RecordOpener {
         table.setItems(vm.rows());
         table.setFixedCellSize(34);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("invoices.col.number", 120,
-                r -> r.number() == null ? messages.get("invoices.status.draft") : r.number()));
+        var number = column("invoices.col.number", 124,
+                (InvoiceSummary r) -> r.number() == null ? messages.get("invoices.status.draft") : r.number());
+        number.setMinWidth(118); // "INV-2026-0001" stays whole; the client column gives way
+        table.getColumns().add(number);
         table.getColumns().add(column("invoices.col.client", 170, InvoiceSummary::clientName));
         var status = new TableColumn<InvoiceSummary, InvoiceSummary>(messages.get("invoices.col.status"));
-        status.setPrefWidth(110);
+        status.setPrefWidth(90);
+        status.setMinWidth(80);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -155,7 +158,9 @@ public final class InvoicesView implements View, RecordOpener {
             }
         });
         table.getColumns().add(status);
-        table.getColumns().add(column("invoices.col.due", 100, r -> formats.date(r.dueDate())));
+        var due = column("invoices.col.due", 100, (InvoiceSummary r) -> formats.date(r.dueDate()));
+        due.setMinWidth(100);
+        table.getColumns().add(due);
         table.getColumns().add(moneyColumn("invoices.col.total", r -> formats.money(r.total(), r.currency())));
         table.getColumns().add(moneyColumn("invoices.col.balance", r -> formats.money(r.balanceDue(), r.currency())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -241,6 +246,7 @@ public final class InvoicesView implements View, RecordOpener {
 
     private <R> TableColumn<R, String> moneyColumn(String key, Function<R, String> value) {
         var c = column(key, 110, value);
+        c.setMinWidth(100);
         c.getStyleClass().add("money-column");
         return c;
     }
@@ -251,36 +257,53 @@ public final class InvoicesView implements View, RecordOpener {
         return c;
     }
 
+    /**
+     * Totals per currency as one compact card, a row per currency (never summed across
+     * currencies), so the list keeps its room.
+     */
     private void renderTotals() {
         totalsPane.getChildren().clear();
+        if (vm.totals().isEmpty()) {
+            return;
+        }
+        var grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(4);
+        String[] heads = {"invoices.totals.currency", "invoices.totals.invoiced", "invoices.totals.paid", "invoices.totals.outstanding",
+                "invoices.totals.overdue"};
+        for (int i = 0; i < heads.length; i++) {
+            var h = new Label(messages.get(heads[i]));
+            h.getStyleClass().add("muted");
+            h.setMaxWidth(Double.MAX_VALUE);
+            h.setAlignment(i == 0 ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
+            grid.add(h, i, 0);
+        }
+        int row = 1;
         for (CurrencyTotals t : vm.totals()) {
             var title = new Label(messages.get("invoices.totals.title", t.currency(), t.invoices()));
             title.getStyleClass().add("card-title");
-            var grid = new GridPane();
-            grid.setHgap(14);
-            grid.setVgap(2);
-            addMetric(grid, 0, "invoices.totals.invoiced", formats.money(t.invoiced(), t.currency()), null);
-            addMetric(grid, 1, "invoices.totals.paid", formats.money(t.paid(), t.currency()), null);
-            addMetric(grid, 2, "invoices.totals.outstanding", formats.money(t.outstanding(), t.currency()), null);
-            addMetric(grid, 3, "invoices.totals.overdue", formats.money(t.overdue(), t.currency()),
-                    t.overdue().signum() > 0 ? "metric-danger" : null);
-            var card = new VBox(6, title, grid);
-            card.getStyleClass().addAll("card", "totals-card");
-            card.setId("invoices-totals-" + t.currency());
-            totalsPane.getChildren().add(card);
+            title.setId("invoices-totals-" + t.currency());
+            grid.add(title, 0, row);
+            addMetric(grid, 1, row, formats.money(t.invoiced(), t.currency()), null);
+            addMetric(grid, 2, row, formats.money(t.paid(), t.currency()), null);
+            addMetric(grid, 3, row, formats.money(t.outstanding(), t.currency()), null);
+            addMetric(grid, 4, row, formats.money(t.overdue(), t.currency()), t.overdue().signum() > 0 ? "metric-danger" : null);
+            row++;
         }
+        var card = new VBox(grid);
+        card.getStyleClass().addAll("card", "totals-card");
+        totalsPane.getChildren().add(card);
     }
 
-    private void addMetric(GridPane grid, int col, String key, String value, String style) {
-        var k = new Label(messages.get(key));
-        k.getStyleClass().add("muted");
+    private void addMetric(GridPane grid, int col, int row, String value, String style) {
         var v = new Label(value);
         v.getStyleClass().add("metric-small");
+        v.setMaxWidth(Double.MAX_VALUE);
+        v.setAlignment(Pos.CENTER_RIGHT);
         if (style != null) {
             v.getStyleClass().add(style);
         }
-        grid.add(k, col, 0);
-        grid.add(v, col, 1);
+        grid.add(v, col, row);
     }
 
     // ------------------------------------------------------------------ detail
@@ -432,7 +455,14 @@ public final class InvoicesView implements View, RecordOpener {
         g.setVgap(6);
         var c0 = new ColumnConstraints();
         c0.setHgrow(Priority.ALWAYS);
+        c0.setMinWidth(120);
+        c0.setPrefWidth(160); // the description wraps; amounts are never cut off
         g.getColumnConstraints().add(c0);
+        for (int i = 1; i < 6; i++) {
+            var c = new ColumnConstraints();
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            g.getColumnConstraints().add(c);
+        }
         String[] heads = {"invoices.line.description", "invoices.line.qty", "invoices.line.price", "invoices.line.tax",
                 "invoices.line.discount", "invoices.line.amount"};
         for (int i = 0; i < heads.length; i++) {

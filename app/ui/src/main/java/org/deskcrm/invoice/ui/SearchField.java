@@ -21,6 +21,8 @@ import javafx.util.Duration;
  * A text field that looks records up as the user types (debounced; the search itself runs in the
  * background through {@code search}) and offers the hits in a drop-down list; a click, or Enter
  * (the first or highlighted hit), sets {@link #valueProperty()}. Editing the text clears the value.
+ * Hits of an older search that answers late are dropped, and Enter pressed before the hits of the
+ * typed text arrive takes the first of them when they do.
  */
 public final class SearchField<T> extends TextField {
     private final ObjectProperty<T> value = new SimpleObjectProperty<>();
@@ -28,6 +30,10 @@ public final class SearchField<T> extends TextField {
     private final ListView<T> hits = new ListView<>();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(180));
     private boolean settingText;
+    /** The text of the search running now, or null: hits of older searches are dropped. */
+    private String pendingQuery;
+    /** Enter was pressed before the hits of the current text arrived: take the first one then. */
+    private boolean chooseFirstWhenReady;
 
     /**
      * @param search runs the lookup off the UI thread and hands the hits to the consumer on it
@@ -62,12 +68,17 @@ public final class SearchField<T> extends TextField {
         });
         popup.getContent().add(hits);
         popup.setAutoHide(true);
-        debounce.setOnFinished(e -> search.accept(getText(), this::show));
+        debounce.setOnFinished(e -> {
+            String query = getText();
+            pendingQuery = query;
+            search.accept(query, found -> show(query, found));
+        });
         textProperty().addListener((obs, old, text) -> {
             if (settingText) {
                 return;
             }
             value.set(null);
+            chooseFirstWhenReady = false;
             debounce.playFromStart();
         });
         focusedProperty().addListener((obs, was, focused) -> {
@@ -79,6 +90,9 @@ public final class SearchField<T> extends TextField {
             if (e.getCode() == KeyCode.DOWN && popup.isShowing()) {
                 hits.requestFocus();
                 hits.getSelectionModel().selectFirst();
+            } else if (e.getCode() == KeyCode.ENTER && searchPending()) {
+                chooseFirstWhenReady = true;
+                e.consume();
             } else if (e.getCode() == KeyCode.ENTER && popup.isShowing() && !hits.getItems().isEmpty()) {
                 choose(hits.getItems().getFirst());
                 e.consume();
@@ -113,7 +127,24 @@ public final class SearchField<T> extends TextField {
         }
     }
 
-    private void show(List<T> found) {
+    /** True while the hits shown are not yet those of the text typed (debounce or search running). */
+    public boolean searchPending() {
+        return debounce.getStatus() == javafx.animation.Animation.Status.RUNNING || pendingQuery != null;
+    }
+
+    private void show(String query, List<T> found) {
+        if (!query.equals(pendingQuery)) {
+            return; // an older search answering late: its hits would replace those of the newer text
+        }
+        pendingQuery = null;
+        if (chooseFirstWhenReady && debounce.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            chooseFirstWhenReady = false;
+            if (!found.isEmpty()) {
+                hits.getItems().setAll(found);
+                choose(found.getFirst());
+                return;
+            }
+        }
         hits.getItems().setAll(found);
         if (!isFocused() || found.isEmpty() || getScene() == null) {
             popup.hide();

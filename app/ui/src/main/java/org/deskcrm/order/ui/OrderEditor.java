@@ -87,6 +87,52 @@ final class OrderEditor {
         }
     }
 
+    /** The six parts of an address, edited as a block; nothing of a stored address is lost. */
+    private final class AddressFields {
+        final TextField line1 = new TextField();
+        final TextField line2 = new TextField();
+        final TextField city = new TextField();
+        final TextField state = new TextField();
+        final TextField postal = new TextField();
+        final TextField country = new TextField();
+
+        AddressFields(String idPrefix, Address a) {
+            Address v = a == null ? Address.EMPTY : a;
+            line1.setText(v.line1());
+            line2.setText(v.line2());
+            city.setText(v.city());
+            state.setText(v.state());
+            postal.setText(v.postalCode());
+            country.setText(v.country());
+            line1.setId(idPrefix + "-street");
+            line2.setId(idPrefix + "-street2");
+            city.setId(idPrefix + "-city");
+            state.setId(idPrefix + "-state");
+            postal.setId(idPrefix + "-postal");
+            country.setId(idPrefix + "-country");
+        }
+
+        GridPane grid() {
+            var g = new GridPane();
+            g.setHgap(12);
+            g.setVgap(8);
+            var wide = new ColumnConstraints();
+            wide.setHgrow(Priority.ALWAYS);
+            g.getColumnConstraints().addAll(wide, wide, wide);
+            g.add(field("orders.editor.street", line1), 0, 0, 2, 1);
+            g.add(field("orders.editor.street2", line2), 2, 0);
+            g.add(field("orders.editor.postal", postal), 0, 1);
+            g.add(field("orders.editor.city", city), 1, 1);
+            g.add(field("orders.editor.state", state), 2, 1);
+            g.add(field("orders.editor.country", country), 0, 2);
+            return g;
+        }
+
+        Address value() {
+            return new Address(line1.getText(), line2.getText(), city.getText(), state.getText(), postal.getText(), country.getText());
+        }
+    }
+
     OrderEditor(OrdersViewModel vm, Formats formats, Order existing) {
         this.vm = vm;
         this.formats = formats;
@@ -110,15 +156,12 @@ final class OrderEditor {
         currency.setEditable(true);
         currency.getItems().setAll("USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN");
         currency.valueProperty().addListener((o, a, b) -> recompute());
-        var line1 = new TextField();
-        var city = new TextField();
-        var postal = new TextField();
-        var country = new TextField();
         var payment = new TextField();
         var tracking = new TextField();
         var notes = new TextArea();
         notes.setPrefRowCount(2);
         Address ship = Address.EMPTY;
+        Address bill = Address.EMPTY;
         if (existing != null) {
             client.setValue(existing.companyId() != null
                     ? new ClientRef(ClientRef.Kind.COMPANY, existing.companyId(), existing.companyName(), "")
@@ -130,6 +173,7 @@ final class OrderEditor {
             shipping.setText(formats.number(existing.shippingTotal()));
             discount.setText(formats.number(existing.discountTotal()));
             ship = existing.shippingAddress();
+            bill = existing.billingAddress();
             payment.setText(existing.paymentMethod());
             tracking.setText(existing.trackingNumber());
             notes.setText(existing.notes());
@@ -137,10 +181,11 @@ final class OrderEditor {
             currency.setValue("USD");
             rows.add(new Row(null));
         }
-        line1.setText(ship.line1());
-        city.setText(ship.city());
-        postal.setText(ship.postalCode());
-        country.setText(ship.country());
+        var shipTo = new AddressFields("order-ship", ship);
+        var billTo = new AddressFields("order-bill", bill);
+        payment.setId("order-payment-method");
+        tracking.setId("order-tracking");
+        notes.setId("order-notes");
         for (TextField f : List.of(tax, shipping, discount)) {
             f.setAlignment(Pos.CENTER_RIGHT);
             f.textProperty().addListener((o, a, b) -> recompute());
@@ -193,15 +238,11 @@ final class OrderEditor {
         total.setId("order-editor-total");
         amounts.add(field("invoices.total.total", total), 3, 0);
 
-        var address = new GridPane();
-        address.setHgap(12);
-        address.setVgap(8);
-        address.add(field("orders.editor.street", line1), 0, 0, 2, 1);
-        address.add(field("orders.editor.postal", postal), 0, 1);
-        address.add(field("orders.editor.city", city), 1, 1);
-        address.add(field("orders.editor.country", country), 2, 1);
-        address.add(field("orders.editor.paymentMethod", payment), 0, 2);
-        address.add(field("orders.editor.tracking", tracking), 1, 2);
+        var delivery = new GridPane();
+        delivery.setHgap(12);
+        delivery.setVgap(8);
+        delivery.add(field("orders.editor.paymentMethod", payment), 0, 0);
+        delivery.add(field("orders.editor.tracking", tracking), 1, 0);
 
         var errors = new Label();
         errors.setId("order-editor-error");
@@ -211,8 +252,24 @@ final class OrderEditor {
         itemsTitle.getStyleClass().add("section-title");
         var shipTitle = new Label(messages.get("orders.detail.shipTo"));
         shipTitle.getStyleClass().add("section-title");
-        var body = new VBox(12, head, itemsTitle, grid, new HBox(8, addLine, product), amounts, shipTitle, address,
-                field("orders.detail.notes", notes), errors);
+        var billTitle = new Label(messages.get("orders.detail.billTo"));
+        billTitle.getStyleClass().add("section-title");
+        var sameAsShipping = new Button(messages.get("orders.editor.sameAsShipping"));
+        sameAsShipping.setId("order-bill-same");
+        sameAsShipping.getStyleClass().add("flat");
+        sameAsShipping.setOnAction(e -> {
+            Address a = shipTo.value();
+            billTo.line1.setText(a.line1());
+            billTo.line2.setText(a.line2());
+            billTo.city.setText(a.city());
+            billTo.state.setText(a.state());
+            billTo.postal.setText(a.postalCode());
+            billTo.country.setText(a.country());
+        });
+        var billHead = new HBox(12, billTitle, sameAsShipping);
+        billHead.setAlignment(Pos.CENTER_LEFT);
+        var body = new VBox(12, head, itemsTitle, grid, new HBox(8, addLine, product), amounts, shipTitle, shipTo.grid(), delivery,
+                billHead, billTo.grid(), field("orders.detail.notes", notes), errors);
         body.setPadding(new Insets(18));
         var scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -224,13 +281,18 @@ final class OrderEditor {
         save.setId("order-save");
         save.getStyleClass().add("accent");
         save.setOnAction(e -> {
+            TextField bad = firstBadNumber();
+            if (bad != null) {
+                errors.setText(messages.get("invoices.editor.badNumber", bad.getText()));
+                bad.requestFocus();
+                return;
+            }
             ClientRef c = client.getValue();
             var draft = new OrderDraft(c == null ? null : c.companyId(), c == null ? null : c.contactId(),
                     existing == null ? null : existing.dealId(),
                     currency.getValue() == null ? null : currency.getValue().strip().toUpperCase(java.util.Locale.ROOT),
                     rows.stream().map(Row::draft).toList(), orZero(tax.getText()), orZero(shipping.getText()), orZero(discount.getText()),
-                    new Address(line1.getText(), null, city.getText(), null, postal.getText(), country.getText()),
-                    existing == null ? Address.EMPTY : existing.billingAddress(), payment.getText(), tracking.getText(), notes.getText());
+                    shipTo.value(), billTo.value(), payment.getText(), tracking.getText(), notes.getText());
             save.setDisable(true);
             vm.save(existing, draft, stage::close, err -> {
                 save.setDisable(false);
@@ -248,6 +310,17 @@ final class OrderEditor {
         stage.setScene(scene);
         recompute();
         stage.show();
+    }
+
+    /** A number field whose text is not a number (blank is fine: zero), or null. */
+    private TextField firstBadNumber() {
+        List<TextField> fields = new ArrayList<>();
+        for (Row r : rows) {
+            fields.addAll(List.of(r.quantity, r.price, r.lineDiscount));
+        }
+        fields.addAll(List.of(shipping, tax, discount));
+        return fields.stream().filter(f -> f.getText() != null && !f.getText().isBlank() && formats.parse(f.getText()) == null)
+                .findFirst().orElse(null);
     }
 
     private VBox field(String key, javafx.scene.Node input) {
@@ -275,6 +348,8 @@ final class OrderEditor {
             r.description.setId("order-line-desc-" + n);
             r.quantity.setId("order-line-qty-" + n);
             r.price.setId("order-line-price-" + n);
+            r.lineDiscount.setId("order-line-discount-" + n);
+            r.remove.setId("order-line-remove-" + n);
             r.remove.setDisable(rows.size() == 1);
             grid.addRow(n + 1, r.description, r.quantity, r.price, r.lineDiscount, r.amount, r.remove);
         }

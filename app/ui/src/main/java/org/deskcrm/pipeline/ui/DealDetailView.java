@@ -40,6 +40,7 @@ import javafx.util.StringConverter;
 import org.deskcrm.activity.Activity;
 import org.deskcrm.activity.ActivityType;
 import org.deskcrm.activity.Note;
+import org.deskcrm.audit.ui.RecordHistoryPanel;
 import org.deskcrm.customfield.CustomFieldDefinition;
 import org.deskcrm.deal.Deal;
 import org.deskcrm.deal.DealProduct;
@@ -136,9 +137,13 @@ public final class DealDetailView implements View {
     private LookupField<Options.Company> companyField;
     private LookupField<Options.Contact> contactField;
     private LookupField<Options.Product> productField;
+    /** Who changed which field of the deal, from the audit log (a tab of its own, loaded when shown). */
+    private final RecordHistoryPanel changes;
 
-    public DealDetailView(DealDetailViewModel vm, ViewLoader loader, Formats formats, TaskRunner tasks, Runnable onBack) {
+    public DealDetailView(DealDetailViewModel vm, ViewLoader loader, Formats formats, TaskRunner tasks, RecordHistoryPanel changes,
+            Runnable onBack) {
         this.vm = vm;
+        this.changes = changes;
         this.messages = loader.messages();
         this.formats = formats;
         this.tasks = tasks;
@@ -312,6 +317,24 @@ public final class DealDetailView implements View {
         tabs.visibleProperty().bind(vm.isNewProperty().not());
         newDealHint.visibleProperty().bind(vm.isNewProperty());
         newDealHint.setAlignment(Pos.CENTER);
+
+        var changesTab = new Tab(messages.get("deal.tab.changes"), changes.root());
+        changesTab.setId("deal-tab-changes");
+        tabs.getTabs().add(changesTab);
+        changesTab.selectedProperty().subscribe(selected -> {
+            if (selected) {
+                changes.onActivate();
+            } else {
+                changes.onDeactivate();
+            }
+        });
+        vm.dealProperty().subscribe(d -> {
+            if (d == null) {
+                changes.clear();
+            } else {
+                changes.show("deals", d.id());
+            }
+        });
 
         historyList.setItems(vm.history());
         historyList.setCellFactory(lv -> new HistoryCell());

@@ -8,6 +8,8 @@ import org.deskcrm.activity.NoteService;
 import org.deskcrm.activity.persistence.ActivityRepository;
 import org.deskcrm.activity.persistence.NoteRepository;
 import org.deskcrm.audit.AuditLog;
+import org.deskcrm.audit.AuditTrail;
+import org.deskcrm.audit.ui.RecordHistoryPanel;
 import org.deskcrm.dashboard.DashboardService;
 import org.deskcrm.dashboard.persistence.DashboardRepository;
 import org.deskcrm.dashboard.ui.DashboardView;
@@ -42,11 +44,13 @@ public final class PipelineFeature implements FeatureModule {
     private final ForecastService forecasts;
     private final ActivityService activities;
     private final NoteService notes;
+    private final AuditTrail auditTrail;
     private final DashboardService dashboard;
     private final Clock clock;
 
     public PipelineFeature(DSLContext dsl, AuditLog audit, Clock clock) {
         this.clock = clock;
+        this.auditTrail = new AuditTrail(dsl, audit);
         var pipelineRepository = new PipelineRepository();
         var dealRepository = new DealRepository();
         var access = new RecordAccess();
@@ -91,7 +95,8 @@ public final class PipelineFeature implements FeatureModule {
         var forecastVm = new ForecastViewModel(ws.user(), forecasts, ws.tasks(), ws.messages(), ws.clock(), ws.zone());
         var detailVm = new DealDetailViewModel(ws.user(), deals, pipelines, activities, notes, ws.navigator(), ws.tasks(),
                 ws.messages(), ws.clock(), ws.zone(), formats);
-        var detail = new DealDetailView(detailVm, ws.loader(), formats, ws.tasks(), () -> vm.closeDetail(detailVm.changed()));
+        var detail = new DealDetailView(detailVm, ws.loader(), formats, ws.tasks(), new RecordHistoryPanel(ws, auditTrail),
+                () -> vm.closeDetail(detailVm.changed()));
         return new PipelineView(vm, forecastVm, detail,
                 current -> new StageAdminViewModel(ws.user(), pipelines, admin, ws.tasks(), ws.messages()), ws.loader(), formats);
     }

@@ -1,8 +1,10 @@
 package org.deskcrm.ui.task;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -64,14 +66,22 @@ public final class FxTaskRunner implements TaskRunner {
         return running;
     }
 
+    /**
+     * Stops taking work, asks running tasks to stop and gives them a moment to finish their
+     * transaction. Never interrupts: an interrupt during file I/O closes H2's file channel and
+     * with it the whole embedded database.
+     */
     @Override
     public void shutdown() {
-        // Queued work never starts (a cancelled task does not run); running work sees isCancelled()
-        // and stops at its next check. No thread is interrupted: see requestCancel.
-        for (TaskHandle handle : java.util.List.copyOf(running)) {
-            handle.requestCancel();
+        for (TaskHandle task : List.copyOf(running)) {
+            task.requestCancel();
         }
         executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static final class FxTask<T> extends Task<T> implements TaskHandle, Progress {
@@ -105,11 +115,13 @@ public final class FxTaskRunner implements TaskRunner {
             }
         }
 
+        /**
+         * Cooperative: the work sees {@link #isCancelled()} (via {@code checkCancelled()}) and its
+         * result is dropped. The thread is never interrupted — an interrupt while H2 reads or
+         * writes its file closes the database for the rest of the session.
+         */
         @Override
         public void requestCancel() {
-            // Cooperative: the work checks isCancelled() (ProgressSink) between rows and batches.
-            // Interrupting instead would close H2's file channel mid-I/O (ClosedByInterruptException),
-            // which closes the embedded database for every other thread.
             cancel(false);
         }
     }

@@ -57,13 +57,13 @@ class CommerceUiTest {
     }
 
     private void pick(String fieldId, String typed, String hit) {
-        app.robot().clickOn(fieldId).write(typed);
-        waitText(hit);
-        // Let the debounced search of the last typed letter land before clicking its hit.
-        org.testfx.util.WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        app.robot().push(KeyCode.ENTER); // Enter takes the first hit
-        app.waitUntil(() -> hit.equals(app.robot().lookup(fieldId).queryAs(TextField.class).getText()), 10, hit + " picked in " + fieldId);
+        SearchField<?> field = app.robot().lookup(fieldId).queryAs(SearchField.class);
+        app.robot().clickOn(field).write(typed);
+        // The hits of the text typed (older searches answering late are dropped), then Enter takes the first.
+        app.waitUntil(() -> !field.searchPending() && app.robot().lookup(LabeledMatchers.hasText(hit)).tryQuery().isPresent(), 30,
+                "the hits for " + typed);
+        app.robot().push(KeyCode.ENTER);
+        app.waitUntil(() -> hit.equals(field.getText()), 30, hit + " picked in " + fieldId);
     }
 
     private void waitText(String text) {
@@ -95,13 +95,21 @@ class CommerceUiTest {
         app.waitUntil(() -> "EUR".equals(app.robot().lookup("#invoice-currency").queryComboBox().getValue()), 20,
                 "the company's billing currency");
         app.robot().clickOn("#invoice-line-desc-0").write("Data pipeline audit");
+        app.waitUntil(() -> "Data pipeline audit".equals(app.robot().lookup("#invoice-line-desc-0").queryAs(TextField.class).getText()),
+                10, "the line's description typed");
         replace("#invoice-line-qty-0", "3");
         app.robot().clickOn("#invoice-line-price-0").write("400");
         replace("#invoice-line-tax-0", "25");
         app.waitUntil(() -> text("#invoice-editor-total").contains("1,500.00") || text("#invoice-editor-total").contains("1.500,00"),
                 10, "live total 1,500.00");
         app.robot().clickOn("#invoice-save");
-        app.waitUntil(() -> app.robot().lookup("#invoice-issue").tryQuery().isPresent(), 30, "the draft's detail");
+        try {
+            app.waitUntil(() -> app.robot().lookup("#invoice-issue").tryQuery().isPresent(), 60, "the draft's detail");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " — editor: " + app.robot().lookup("#invoice-editor-error").tryQuery()
+                    .map(n -> ((Label) n).getText()).orElse("(closed)") + ", screen: " + app.robot().lookup("#invoices-error")
+                    .tryQuery().map(n -> ((Label) n).getText()).orElse("(none)"), e);
+        }
         assertThat(text("#invoice-client-name")).isEqualTo("Bryggeri Ølberg AS");
 
         // ---- issue it: the first number of this year's series
@@ -159,9 +167,33 @@ class CommerceUiTest {
         app.robot().clickOn("#order-save");
         app.waitUntil(() -> app.robot().lookup("#order-number").tryQuery().map(n -> ((Label) n).getText()).orElse("").equals("ORD-00001"),
                 30, "the saved order");
+
+        // ---- edit it: a bad number gets a clear message and loses nothing; both addresses are kept
+        app.robot().clickOn("#order-edit");
+        app.waitFor("#order-ship-street", 10);
+        replace("#order-line-qty-0", "3");
+        app.robot().clickOn("#order-ship-street").write("Bryggen 1");
+        app.robot().clickOn("#order-ship-postal").write("5003");
+        app.robot().clickOn("#order-ship-city").write("Bergen");
+        app.robot().clickOn("#order-bill-same");
+        replace("#order-shipping", "ti");
+        app.robot().clickOn("#order-save");
+        app.waitUntil(() -> text("#order-editor-error").equals("“ti” is not a number."), 10, "the bad number is named");
+        assertThat(app.robot().lookup("#order-line-qty-0").queryAs(TextField.class).getText()).isEqualTo("3");
+        assertThat(app.robot().lookup("#order-bill-city").queryAs(TextField.class).getText()).isEqualTo("Bergen");
+        replace("#order-shipping", "15");
+        app.robot().clickOn("#order-save");
+        app.waitUntil(() -> app.robot().lookup("#order-total").tryQuery().map(n -> ((Label) n).getText()).orElse("").contains("255.00"),
+                30, "the edited order: 3 × 80.00 + 15.00 shipping");
+        assertThat(app.robot().lookup(LabeledMatchers.hasText("Bryggen 1\n5003 Bergen")).queryAll()).as("ship to and bill to").hasSize(2);
+
+        // ---- move it along, then its invoice in one action
+        app.robot().clickOn("#order-status-menu");
+        app.robot().clickOn("Processing");
+        app.waitUntil(() -> app.robot().lookup(".order-processing").tryQuery().isPresent(), 30, "the order is processing");
         app.robot().clickOn("#order-create-invoice");
         try {
-            app.waitUntil(() -> app.robot().lookup("#invoice-total").tryQuery().map(n -> ((Label) n).getText()).orElse("").contains("160.00")
+            app.waitUntil(() -> app.robot().lookup("#invoice-total").tryQuery().map(n -> ((Label) n).getText()).orElse("").contains("255.00")
                     && app.robot().lookup("#invoice-number").queryAs(Label.class).getText().equals("Draft invoice"), 30,
                     "the order's draft invoice opened in the invoices screen");
         } catch (AssertionError e) {

@@ -18,6 +18,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.deskcrm.app.AppDriver;
+import org.deskcrm.audit.AuditAction;
+import org.deskcrm.audit.AuditEntry;
 import org.deskcrm.deal.BoardFilter;
 import org.deskcrm.deal.DealCard;
 import org.deskcrm.deal.DealDraft;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -133,6 +136,32 @@ class PipelineUiTest {
 
     @Test
     @Order(4)
+    void theDealDetailShowsItsStageTimelineAndItsChanges() {
+        openBoard();
+        app.robot().doubleClickOn(cell("Alpha"));
+        app.waitUntil(() -> app.robot().lookup("#deal-title").tryQueryAs(Label.class).map(l -> l.isVisible()
+                && l.getText().equals("Alpha")).orElse(false), 60, "Alpha's detail");
+        // Stage timeline: created in Lead, then Lead -> Qualified -> Proposal -> Qualified.
+        app.waitUntil(() -> app.robot().lookup("#deal-history").queryListView().getItems().size() == 4, 60, "four stage entries");
+
+        app.robot().clickOn(app.robot().lookup(".tab-label").match(LabeledMatchers.hasText("Changes")).queryAs(Label.class));
+        app.waitUntil(() -> changes().map(l -> l.getItems().size() >= 4).orElse(false), 60, "the audit entries of the deal");
+        ListView<AuditEntry> list = changes().orElseThrow();
+        assertThat(list.getItems()).allSatisfy(e -> assertThat(e.recordId()).isEqualTo(card("Alpha").id()));
+        assertThat(list.getItems()).extracting(AuditEntry::action).contains(AuditAction.INSERT, AuditAction.STAGE_CHANGE);
+        assertThat(list.getItems().getFirst().action()).as("newest first").isEqualTo(AuditAction.STAGE_CHANGE);
+        app.robot().clickOn("#deal-back");
+        app.waitUntil(() -> !app.robot().lookup("#deal-detail-host").query().isVisible(), 30, "back on the board");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<ListView<AuditEntry>> changes() {
+        return app.robot().from(app.robot().lookup("#deal-page").queryAll()).lookup("#record-history").tryQuery()
+                .filter(javafx.scene.Node::isVisible).map(n -> (ListView<AuditEntry>) n);
+    }
+
+    @Test
+    @Order(5)
     void aViewerSeesTheBoardButCannotMoveCards() throws Exception {
         var context = app.app().context();
         context.userAdmin.create(admin, new UserDraft("vera@demo.deskcrm.org", "Vera Viewer", "viewer password 1".toCharArray(),
