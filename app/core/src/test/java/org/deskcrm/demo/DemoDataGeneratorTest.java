@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.deskcrm.audit.AuditLog;
+import org.deskcrm.db.Tables;
 import org.deskcrm.platform.db.Database;
 import org.deskcrm.platform.task.ProgressSink;
 import org.deskcrm.platform.text.Normalize;
@@ -78,6 +79,14 @@ class DemoDataGeneratorTest {
                 "availability_rules", "entity_tags")) {
             assertThat(summary.rows(t)).as(t).isPositive();
         }
+        // Whoever opens the demo (its admin) has open tasks on their dashboard.
+        var ur = Tables.USER_ROLES;
+        var roles = Tables.ROLES;
+        var acts = Tables.ACTIVITIES;
+        UUID admin = dsl.select(ur.USER_ID).from(ur).join(roles).on(roles.ID.eq(ur.ROLE_ID))
+                .where(ur.ORGANIZATION_ID.eq(org).and(roles.NAME.eq("admin"))).fetchOne(ur.USER_ID);
+        assertThat(dsl.fetchCount(acts, acts.ORGANIZATION_ID.eq(org).and(acts.ASSIGNEE_ID.eq(admin))
+                .and(acts.IS_TASK.isTrue()).and(acts.TASK_STATUS.eq("pending")))).as("the admin's open tasks").isPositive();
         assertThat(count(dsl, "SELECT COUNT(*) FROM contacts WHERE organization_id = ?", org)).isEqualTo(CONTACTS);
         assertThat(count(dsl, "SELECT COUNT(*) FROM companies WHERE organization_id = ? AND phone_digits IS NULL", org)).isZero();
         assertThat(count(dsl, "SELECT COUNT(*) FROM leads WHERE organization_id = ? AND company_name IS NOT NULL "
