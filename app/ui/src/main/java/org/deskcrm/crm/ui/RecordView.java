@@ -98,6 +98,8 @@ public final class RecordView<T> implements View {
     private final ListView<Related.Invoice> invoicesList = new ListView<>();
     private final ListView<Related.Event> eventsList = new ListView<>();
     private final StackPane documentsPane = new StackPane();
+    private final VBox pinnedBox = new VBox(6);
+    private Node primaryFact;
     private Runnable newContact;
 
     /**
@@ -179,7 +181,11 @@ public final class RecordView<T> implements View {
         more.setOnAction(e -> vm.loadMoreTimeline());
         more.visibleProperty().bind(vm.timelineHasMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
-        var timelineBox = new VBox(8, timelineList, more);
+        // Pinned notes lead the timeline: what a salesperson must not miss before calling.
+        pinnedBox.setId(entity + "-pinned-notes");
+        vm.notes().addListener((javafx.collections.ListChangeListener<Note>) c -> renderPinned());
+        vm.contacts().addListener((javafx.collections.ListChangeListener<ContactRow>) c -> renderPrimaryContact());
+        var timelineBox = new VBox(8, pinnedBox, timelineList, more);
         VBox.setVgrow(timelineList, Priority.ALWAYS);
         timelineBox.setPadding(new Insets(10));
         timelineList.setItems(vm.timeline());
@@ -349,8 +355,56 @@ public final class RecordView<T> implements View {
             form.build();
             form.root().getProperties().put("fields", vm.form().fields());
         }
+        primaryFact = null;
+        renderPrimaryContact();
         renderActions();
         renderRelated();
+    }
+
+    private void renderPinned() {
+        List<Note> pinned = vm.notes().stream().filter(Note::pinned).limit(3).toList();
+        pinnedBox.getChildren().clear();
+        for (Note n : pinned) {
+            var body = new Label(n.body());
+            body.setWrapText(true);
+            body.getStyleClass().add("item-body");
+            var meta = new Label(String.join(" · ", n.createdByName() == null ? "" : n.createdByName(),
+                    formats.relative(n.createdAt())));
+            meta.getStyleClass().add("muted");
+            var top = new HBox(6, new FontIcon(Material2MZ.PUSH_PIN), meta);
+            top.setAlignment(Pos.CENTER_LEFT);
+            var card = new VBox(4, top, body);
+            card.getStyleClass().add("note-pinned");
+            pinnedBox.getChildren().add(card);
+        }
+        pinnedBox.setVisible(!pinned.isEmpty());
+        pinnedBox.setManaged(!pinned.isEmpty());
+    }
+
+    /** On a company: its primary contact (name and phone) among the header facts, one click away. */
+    private void renderPrimaryContact() {
+        if (!"company".equals(entity)) {
+            return;
+        }
+        if (primaryFact != null) {
+            factsBox.getChildren().remove(primaryFact);
+            primaryFact = null;
+        }
+        ContactRow p = vm.contacts().stream().filter(ContactRow::primary).findFirst().orElse(null);
+        if (p == null || vm.recordProperty().get() == null) {
+            return;
+        }
+        var label = new Label(messages.get("crm.contact.primary"));
+        label.getStyleClass().add("fact-label");
+        var name = new Hyperlink(p.phone() == null ? p.fullName() : p.fullName() + " · " + p.phone());
+        name.setId(entity + "-primary-contact");
+        name.getStyleClass().add("fact-value");
+        name.setPadding(Insets.EMPTY);
+        name.setOnAction(e -> openRecord.accept("contact", p.id()));
+        var box = new VBox(1, label, name);
+        box.getStyleClass().add("fact");
+        factsBox.getChildren().add(0, box);
+        primaryFact = box;
     }
 
     private static String initials(String name) {
