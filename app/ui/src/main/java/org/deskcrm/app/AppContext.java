@@ -71,7 +71,7 @@ public final class AppContext {
         modules.add(new org.deskcrm.invoice.ui.CommerceFeature(db.dsl(), audit));
         modules.add(new SettingsFeature(auth, new AccountService(db.dsl(), users, audit), userAdmin, auditTrail,
                 new DatabaseAdminService(db, dataDir, audit, clock), theme)); // Settings stays last
-        modules.add(new org.deskcrm.company.ui.CrmFeature(db.dsl(), audit, clock));
+        modules.add(new org.deskcrm.company.ui.CrmFeature(db.dsl(), audit, clock, auditTrail, dataDir));
         modules.add(new org.deskcrm.calendar.ui.CalendarFeature(db.dsl(), audit, clock));
         this.features = List.copyOf(modules);
 

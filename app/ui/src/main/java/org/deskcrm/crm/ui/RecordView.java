@@ -139,6 +139,14 @@ public final class RecordView<T> implements View {
         bannerBox.getChildren().setAll(banner == null ? List.of() : List.of(banner));
     }
 
+    /** A tab the entity adds after the built-in ones (e.g. "History"); its id is {@code <entity>-tab-<id>}. */
+    public Tab addTab(String id, String title, Node content) {
+        var t = new Tab(title, content);
+        t.setId(entity + "-tab-" + id);
+        tabs.getTabs().add(t);
+        return t;
+    }
+
     /** Shows "Add contact" in the contacts tab (companies). */
     public void setNewContactAction(Runnable action) {
         this.newContact = action;
@@ -517,7 +525,7 @@ public final class RecordView<T> implements View {
         var links = vm.adapter().links(r);
         RelatedRecords rel = vm.relatedProperty().get();
         return new DocumentsSection.Context(entity, vm.id(), links.companyId(), rel == null ? List.of() : rel.documents(),
-                () -> vm.open(vm.id()));
+                vm::refreshRelated);
     }
 
     private void focusNotes() {
