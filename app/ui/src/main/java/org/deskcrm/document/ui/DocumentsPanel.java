@@ -201,11 +201,15 @@ public final class DocumentsPanel implements DocumentsSection {
                 desc.getStyleClass().add("item-body");
                 text.getChildren().add(desc);
             }
-            var spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
+            // The text shrinks (with an ellipsis) so the actions always stay in view.
+            name.setMinWidth(0);
+            meta.setMinWidth(0);
+            text.setMinWidth(0);
+            text.setPrefWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
             var icon = new FontIcon(iconOf(d));
             icon.getStyleClass().add("doc-icon");
-            var row = new HBox(10, icon, text, spacer);
+            var row = new HBox(10, icon, text);
             if (d.signed()) {
                 var signed = new Label(messages.get("crm.documents.signed"), new FontIcon(Material2MZ.VERIFIED));
                 signed.setId("doc-signed-" + key);
@@ -264,7 +268,14 @@ public final class DocumentsPanel implements DocumentsSection {
                 more.getItems().addAll(new SeparatorMenuItem(), delete);
             }
             row.getChildren().add(more);
+            for (Node n : row.getChildren()) {
+                if (n != text && n instanceof Region r) {
+                    r.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            }
             row.setAlignment(Pos.CENTER_LEFT);
+            row.setMinWidth(0);
+            row.setPrefWidth(0);
             setGraphic(row);
         }
 
