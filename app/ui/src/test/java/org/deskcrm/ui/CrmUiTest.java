@@ -247,6 +247,13 @@ class CrmUiTest {
         Button merge = app.waitFor("#merge-confirm", 20);
         app.waitUntil(() -> !merge.isDisabled(), 20, "the merge preview loaded");
         assertThat(text("#merge-summary")).contains("Ingrid Olsen");
+        // The survivor has no e-mail, so the other's is preselected, shown as the chosen radio
+        var emailChoice = java.util.stream.Stream.of("#merge-email-left", "#merge-email-right")
+                .map(id -> app.robot().lookup(id).queryAs(javafx.scene.control.RadioButton.class))
+                .filter(r -> r.getText().equals("ingrid@bergenfisk.test")).findFirst().orElseThrow();
+        assertThat(emailChoice.isSelected()).isTrue();
+        assertThat(app.robot().lookup("#merge-keep-left").queryAs(javafx.scene.control.RadioButton.class).isSelected()
+                ^ app.robot().lookup("#merge-keep-right").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
         app.robot().clickOn("#merge-confirm");
         waitLabel("#contact-record-title", "Ingrid Olsen");
         app.waitUntil(() -> text("#contact-record-message").contains("merged"), 20, "merged message");

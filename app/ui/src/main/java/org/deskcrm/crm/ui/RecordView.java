@@ -174,7 +174,8 @@ public final class RecordView<T> implements View {
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         formScroll.setContent(form.root());
         formScroll.setPadding(new Insets(14));
-        split.setDividerPositions(0.47);
+        split.setDividerPositions(0.43);
+        tabs.getStyleClass().add("record-tabs");
         titleLabel.setMinWidth(0);
         subtitleLabel.setMinWidth(0);
         buildTabs();
@@ -402,7 +403,7 @@ public final class RecordView<T> implements View {
         if (p == null || vm.recordProperty().get() == null) {
             return;
         }
-        var label = new Label(messages.get("crm.contact.primary"));
+        var label = new Label(messages.get("crm.company.primaryContact"));
         label.getStyleClass().add("fact-label");
         var name = new Hyperlink(p.phone() == null ? p.fullName() : p.fullName() + " · " + p.phone());
         name.setId(entity + "-primary-contact");
@@ -743,6 +744,10 @@ public final class RecordView<T> implements View {
     // ---------------------------------------------------------------- cells
 
     private final class ActivityCell extends ListCell<Activity> {
+        ActivityCell() {
+            setPrefWidth(0); // as wide as the list, never wider: long text wraps instead of scrolling sideways
+        }
+
         @Override
         protected void updateItem(Activity a, boolean empty) {
             super.updateItem(a, empty);
@@ -776,17 +781,24 @@ public final class RecordView<T> implements View {
                 var d = new Label(a.description());
                 d.setWrapText(true);
                 d.getStyleClass().add("item-body");
-                d.setMaxWidth(520);
+                d.setMinHeight(Region.USE_PREF_SIZE);
                 text.getChildren().add(d);
             }
             var when = new Label(formats.relative(a.occurredAt()));
             when.getStyleClass().add("muted");
             when.setTooltip(new javafx.scene.control.Tooltip(formats.dateTime(a.occurredAt())));
-            var spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            var row = new HBox(10, iconBox, text, spacer);
+            when.setMinWidth(Region.USE_PREF_SIZE);
+            // The text takes the room left and wraps or shortens, so the date stays in view (no sideways scrolling).
+            title.setMinWidth(0);
+            metaLabel.setMinWidth(0);
+            text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            var row = new HBox(10, iconBox, text);
+            row.setMinWidth(0);
             if (a.task()) {
                 var done = new CheckBox(messages.get("crm.timeline.done"));
+                done.setMinWidth(Region.USE_PREF_SIZE);
                 done.setSelected("completed".equals(a.taskStatus()));
                 done.setOnAction(e -> vm.completeTask(a));
                 if (a.isOverdue(OffsetDateTime.now())) {

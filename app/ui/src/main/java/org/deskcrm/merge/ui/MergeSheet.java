@@ -47,6 +47,8 @@ public final class MergeSheet {
     private final Label summary = new Label();
     private final Button mergeButton;
     private final List<Runnable> unbind = new ArrayList<>();
+    /** The two choices of each differing field (left, right), kept in step with the view model's choices. */
+    private final Map<String, RadioButton[]> radios = new java.util.HashMap<>();
 
     private MergeSheet(StackPane host, MergeViewModel vm, Messages messages, Formats formats, Consumer<MergeResult> merged) {
         this.vm = vm;
@@ -91,7 +93,10 @@ public final class MergeSheet {
         javafx.beans.value.ChangeListener<String> err = (o, a, b) -> sheet.showError(b);
         vm.errorProperty().addListener(err);
         unbind.add(() -> vm.errorProperty().removeListener(err));
-        javafx.collections.MapChangeListener<String, UUID> sourceListener = c -> renderSummary();
+        javafx.collections.MapChangeListener<String, UUID> sourceListener = c -> {
+            syncChoice(c.getKey());
+            renderSummary();
+        };
         vm.source().addListener(sourceListener);
         unbind.add(() -> vm.source().removeListener(sourceListener));
         grid.add(new Label(messages.get("common.loading")), 0, 0, 3, 1);
@@ -114,6 +119,7 @@ public final class MergeSheet {
         MergePreview p = vm.previewProperty().get();
         UUID keep = vm.survivorProperty().get();
         grid.getChildren().clear();
+        radios.clear();
         if (p == null || keep == null) {
             return;
         }
@@ -138,8 +144,12 @@ public final class MergeSheet {
                 grid.add(same, 1, row, 2, 1);
             } else {
                 var group = new ToggleGroup();
-                grid.add(choice(field, "left", p.left(), lv, group), 1, row);
-                grid.add(choice(field, "right", p.right(), rv, group), 2, row);
+                var left = choice(field, "left", p.left(), lv, group);
+                var right = choice(field, "right", p.right(), rv, group);
+                radios.put(field, new RadioButton[] {left, right});
+                grid.add(left, 1, row);
+                grid.add(right, 2, row);
+                syncChoice(field);
             }
             row++;
         }
@@ -181,6 +191,17 @@ public final class MergeSheet {
         radio.setSelected(c.id().equals(vm.source().get(field)));
         radio.setOnAction(e -> vm.choose(field, c.id()));
         return radio;
+    }
+
+    private void syncChoice(String field) {
+        RadioButton[] r = radios.get(field);
+        MergePreview p = vm.previewProperty().get();
+        if (r == null || p == null) {
+            return;
+        }
+        UUID from = vm.source().get(field);
+        r[0].setSelected(p.left().id().equals(from));
+        r[1].setSelected(p.right().id().equals(from));
     }
 
     private void renderSummary() {
