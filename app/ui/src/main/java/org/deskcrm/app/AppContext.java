@@ -71,12 +71,12 @@ public final class AppContext {
         modules.add(new org.deskcrm.invoice.ui.CommerceFeature(db.dsl(), audit));
         modules.add(new SettingsFeature(auth, new AccountService(db.dsl(), users, audit), userAdmin, auditTrail,
                 new DatabaseAdminService(db, dataDir, audit, clock), theme)); // Settings stays last
-        modules.add(new org.deskcrm.company.ui.CrmFeature(db.dsl(), audit, clock));
+        var crm = new org.deskcrm.company.ui.CrmFeature(db.dsl(), audit, clock, auditTrail, dataDir);
+        modules.add(crm);
         modules.add(new org.deskcrm.calendar.ui.CalendarFeature(db.dsl(), audit, clock));
         // Import/export: its menu in the CRM lists' toolbars, and .csv/.vcf files the app is opened with.
         var importExport = new org.deskcrm.importexport.ui.ImportExportFeature(db.dsl(), audit, users);
-        modules.stream().filter(org.deskcrm.company.ui.CrmFeature.class::isInstance)
-                .forEach(f -> ((org.deskcrm.company.ui.CrmFeature) f).addListTools(importExport));
+        crm.addListTools(importExport);
         modules.add(importExport);
         this.features = List.copyOf(modules);
 

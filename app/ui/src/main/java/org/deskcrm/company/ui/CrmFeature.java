@@ -31,9 +31,44 @@ public final class CrmFeature implements FeatureModule {
     private final UserAdminService users;
     private final Function<Workspace, DocumentsSection> documents;
     private final List<org.deskcrm.crm.ui.ListTools> listTools = new java.util.ArrayList<>();
+    private final org.deskcrm.audit.AuditTrail auditTrail;
+    private final org.deskcrm.merge.MergeService merges;
+    private volatile org.deskcrm.document.ui.FilePicker filePicker = org.deskcrm.document.ui.FilePicker.NATIVE;
 
     public CrmFeature(DSLContext dsl, AuditLog audit, Clock clock) {
         this(dsl, audit, clock, null);
+    }
+
+    /**
+     * The full CRM: read-write documents stored in {@code dataDir}, merge, and each record's history
+     * from {@code auditTrail}.
+     */
+    public CrmFeature(DSLContext dsl, AuditLog audit, Clock clock, org.deskcrm.audit.AuditTrail auditTrail, java.nio.file.Path dataDir) {
+        this(dsl, audit, clock, auditTrail, documentService(dsl, audit, dataDir));
+    }
+
+    private CrmFeature(DSLContext dsl, AuditLog audit, Clock clock, org.deskcrm.audit.AuditTrail auditTrail,
+            org.deskcrm.document.DocumentService documentService) {
+        this.services = new CrmServices(dsl, audit, clock);
+        this.users = new UserAdminService(dsl, new UserRepository(), new PasswordHasher(), audit);
+        this.auditTrail = auditTrail;
+        this.merges = new org.deskcrm.merge.MergeService(dsl, new org.deskcrm.merge.persistence.MergeRepository(), audit);
+        this.documents = ws -> new org.deskcrm.document.ui.DocumentsPanel(ws, documentService, () -> filePicker,
+                org.deskcrm.document.ui.FileLauncher.DESKTOP);
+    }
+
+    private static org.deskcrm.document.DocumentService documentService(DSLContext dsl, AuditLog audit, java.nio.file.Path dataDir) {
+        return new org.deskcrm.document.DocumentService(dsl, new org.deskcrm.document.persistence.DocumentRepository(),
+                new org.deskcrm.document.DocumentStore(dataDir), new org.deskcrm.security.persistence.RecordAccess(), audit,
+                org.deskcrm.document.DocumentService.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Replaces the native file chooser of the documents section (where no native dialog exists,
+     * e.g. the headless UI tests).
+     */
+    public void setFilePicker(org.deskcrm.document.ui.FilePicker picker) {
+        this.filePicker = picker == null ? org.deskcrm.document.ui.FilePicker.NATIVE : picker;
     }
 
     /** @param documents the documents section of records, or null for the read-only list of stored documents */
@@ -42,6 +77,8 @@ public final class CrmFeature implements FeatureModule {
         this.users = new UserAdminService(dsl, new UserRepository(), new PasswordHasher(), audit);
         this.documents = documents != null ? documents
                 : ws -> new ReadOnlyDocumentsSection(ws.messages(), new Formats(ws.messages(), ws.zone(), ws.clock()));
+        this.auditTrail = null;
+        this.merges = null;
     }
 
     /** Adds another feature's toolbar items (import/export) to the company, contact and lead lists. */
@@ -56,7 +93,7 @@ public final class CrmFeature implements FeatureModule {
 
     @Override
     public List<Screen> screens(Workspace workspace) {
-        var session = new CrmSession(workspace, services, users, documents.apply(workspace));
+        var session = new CrmSession(workspace, services, users, documents.apply(workspace), merges, auditTrail);
         session.setListTools(listTools);
         return List.of(
                 new Screen("companies", "nav.companies", Material2AL.BUSINESS,

@@ -58,6 +58,8 @@ final class CrmSession {
     private final CrmServices crm;
     private final UserAdminService users;
     private final DocumentsSection documents;
+    private final org.deskcrm.merge.MergeService merges;
+    private final org.deskcrm.audit.AuditTrail auditTrail;
     private final CurrentUser user;
     private final Messages messages;
     private final Formats formats;
@@ -71,8 +73,12 @@ final class CrmSession {
     private EntityScreen<LeadRow, Lead> leads;
     private List<org.deskcrm.crm.ui.ListTools> listTools = List.of();
 
-    CrmSession(Workspace ws, CrmServices crm, UserAdminService users, DocumentsSection documents) {
+    /** @param merges null hides "Merge…"; @param auditTrail null hides the records' History tab */
+    CrmSession(Workspace ws, CrmServices crm, UserAdminService users, DocumentsSection documents,
+            org.deskcrm.merge.MergeService merges, org.deskcrm.audit.AuditTrail auditTrail) {
         this.ws = ws;
+        this.merges = merges;
+        this.auditTrail = auditTrail;
         this.crm = crm;
         this.users = users;
         this.documents = documents;
@@ -137,6 +143,8 @@ final class CrmSession {
             ws.navigator().show("contacts");
             createContact(contacts(), c.id(), c.name());
         });
+        installMerge(list, listVm, screen, org.deskcrm.merge.MergeKind.COMPANY);
+        installHistory(record, recVm, "companies");
         screen.attach(list, record);
         companies = screen;
         return screen;
@@ -194,6 +202,8 @@ final class CrmSession {
                         newDeal(recVm, c.fields().companyId());
                     }
                 }, screen::showList);
+        installMerge(list, listVm, screen, org.deskcrm.merge.MergeKind.CONTACT);
+        installHistory(record, recVm, "contacts");
         screen.attach(list, record);
         contacts = screen;
         return screen;
@@ -251,6 +261,7 @@ final class CrmSession {
                 companies.markListStale();
             }
         });
+        installHistory(record, recVm, "leads");
         screen.attach(list, record);
         leads = screen;
         return screen;
@@ -274,6 +285,63 @@ final class CrmSession {
                         screen.markListStale();
                         screen.open("lead", id);
                     }, m -> () -> ws.navigator().openRecord(m.entityType(), m.id()));
+        });
+    }
+
+    // ---------------------------------------------------------------- merge and history
+
+    private <R, T> void installMerge(RecordListView<R> list, ListViewModel<R> listVm, EntityScreen<R, T> screen,
+            org.deskcrm.merge.MergeKind kind) {
+        if (merges == null || !user.can(kind.resource(), Action.UPDATE)) {
+            return;
+        }
+        list.setMergeAction(ids -> {
+            var vm = new org.deskcrm.merge.ui.MergeViewModel(merges, user, ws.tasks(), messages, kind, ids.get(0), ids.get(1));
+            org.deskcrm.merge.ui.MergeSheet.show(screen.overlayHost(), vm, messages, formats, result -> {
+                String kept = vm.kept().displayName();
+                String gone = vm.merged().displayName();
+                listVm.refresh();
+                if (kind == org.deskcrm.merge.MergeKind.COMPANY && contacts != null) {
+                    contacts.markListStale();
+                }
+                screen.open(kind.entityType(), result.survivorId());
+                screen.record().viewModel().messageProperty().set(messages.get("merge.done", kept, gone, result.movedTotal()));
+            });
+        });
+    }
+
+    /** The record's audit trail in a History tab, loaded only while the tab is showing. */
+    private <T> void installHistory(RecordView<T> record, RecordViewModel<T> vm, String table) {
+        if (auditTrail == null) {
+            return;
+        }
+        var history = new org.deskcrm.audit.ui.RecordHistoryPanel(ws, auditTrail);
+        history.setValueFormatter((field, value) -> {
+            if (value == null) {
+                return null;
+            }
+            List<Option> names = field.equals("owner_id") || field.equals("assigned_to") ? owners
+                    : field.equals("industry_id") ? industries : null;
+            return names == null ? value : names.stream().filter(o -> value.equals(String.valueOf(o.value()))).map(Option::label)
+                    .findFirst().orElse(value);
+        });
+        var box = new javafx.scene.layout.VBox(history.root());
+        javafx.scene.layout.VBox.setVgrow(history.root(), javafx.scene.layout.Priority.ALWAYS);
+        box.setPadding(new javafx.geometry.Insets(10));
+        var tab = record.addTab("history", messages.get("crm.tab.history"), box);
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                history.onActivate();
+            } else {
+                history.onDeactivate();
+            }
+        });
+        vm.recordProperty().addListener((o, before, after) -> {
+            if (after == null) {
+                history.clear();
+            } else {
+                history.show(table, vm.id());
+            }
         });
     }
 

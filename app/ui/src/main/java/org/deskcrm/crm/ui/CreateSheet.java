@@ -59,9 +59,11 @@ public final class CreateSheet {
         sheet.addCancel(messages.get("common.cancel"));
         boolean[] confirmed = {false};
         Button[] save = new Button[1];
+        // The button's disable is bound (invalid fields or a save running), so saving flips this, never setDisable.
+        var saving = new javafx.beans.property.SimpleBooleanProperty();
         save[0] = sheet.addButton(messages.get("common.save"), "new-" + entityType + "-save", true, () -> {
             Map<String, Object> values = model.values();
-            save[0].setDisable(true);
+            saving.set(true);
             sheet.showError(null);
             boolean checkDuplicates = !confirmed[0];
             BackgroundTask.of("Creating", p -> {
@@ -94,10 +96,10 @@ public final class CreateSheet {
                             sheet.showError(e.getMessage());
                         }
                     })
-                    .onFinally(() -> save[0].setDisable(false))
+                    .onFinally(() -> saving.set(false))
                     .runOn(tasks);
         });
-        save[0].disableProperty().bind(form.validator().containsErrorsProperty());
+        save[0].disableProperty().bind(form.validator().containsErrorsProperty().or(saving));
         sheet.show();
     }
 

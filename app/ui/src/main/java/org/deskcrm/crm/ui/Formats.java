@@ -76,6 +76,13 @@ public final class Formats {
         if (amount == null) {
             return "";
         }
+        if (currency == null || currency.isBlank()) {
+            // No currency on the record: the amount alone reads better than the generic "¤" sign.
+            NumberFormat plain = NumberFormat.getNumberInstance(messages.getLocale());
+            plain.setMinimumFractionDigits(2);
+            plain.setMaximumFractionDigits(2);
+            return plain.format(amount);
+        }
         NumberFormat f = NumberFormat.getCurrencyInstance(messages.getLocale());
         if (currency != null) {
             try {

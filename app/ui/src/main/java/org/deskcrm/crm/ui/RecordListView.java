@@ -77,6 +77,8 @@ public final class RecordListView<R> implements View {
     private boolean syncingSort;
     private boolean started;
 
+    private MenuItem mergeItem;
+
     @FXML private TextField searchField;
     @FXML private MenuButton viewsMenu;
     @FXML private Label countLabel;
@@ -317,6 +319,22 @@ public final class RecordListView<R> implements View {
         bulkMenu.setManaged(bulkMenu.isVisible());
     }
 
+    /**
+     * Adds "Merge…" to the bulk menu, enabled when exactly two records are selected; {@code merge}
+     * gets their ids in selection order.
+     */
+    public void setMergeAction(Consumer<List<UUID>> merge) {
+        mergeItem = new MenuItem(messages.get("crm.bulk.merge"), new FontIcon(Material2MZ.MERGE_TYPE));
+        mergeItem.setId(spec.entity() + "-bulk-merge");
+        mergeItem.setDisable(true);
+        mergeItem.setOnAction(ev -> {
+            if (vm.selected().size() == 2) {
+                merge.accept(List.copyOf(vm.selected()));
+            }
+        });
+        bulkMenu.getItems().addAll(0, List.of(mergeItem, new SeparatorMenuItem()));
+    }
+
     // ---------------------------------------------------------------- activation
 
     @Override
@@ -349,6 +367,9 @@ public final class RecordListView<R> implements View {
             selectionBar.setVisible(n > 0);
             selectionBar.setManaged(n > 0);
             bulkMenu.setDisable(n == 0 || vm.busyProperty().get());
+            if (mergeItem != null) {
+                mergeItem.setDisable(n != 2 || all || !vm.canUpdate());
+            }
             var count = vm.lastCount();
             if (all && count != null) {
                 selectionLabel.setText(messages.get("crm.selection.all", vm.format(count)));

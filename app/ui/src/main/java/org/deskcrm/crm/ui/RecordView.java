@@ -98,6 +98,8 @@ public final class RecordView<T> implements View {
     private final ListView<Related.Invoice> invoicesList = new ListView<>();
     private final ListView<Related.Event> eventsList = new ListView<>();
     private final StackPane documentsPane = new StackPane();
+    private final VBox pinnedBox = new VBox(6);
+    private Node primaryFact;
     private Runnable newContact;
 
     /**
@@ -137,6 +139,14 @@ public final class RecordView<T> implements View {
         bannerBox.getChildren().setAll(banner == null ? List.of() : List.of(banner));
     }
 
+    /** A tab the entity adds after the built-in ones (e.g. "History"); its id is {@code <entity>-tab-<id>}. */
+    public Tab addTab(String id, String title, Node content) {
+        var t = new Tab(title, content);
+        t.setId(entity + "-tab-" + id);
+        tabs.getTabs().add(t);
+        return t;
+    }
+
     /** Shows "Add contact" in the contacts tab (companies). */
     public void setNewContactAction(Runnable action) {
         this.newContact = action;
@@ -164,7 +174,8 @@ public final class RecordView<T> implements View {
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         formScroll.setContent(form.root());
         formScroll.setPadding(new Insets(14));
-        split.setDividerPositions(0.47);
+        split.setDividerPositions(0.43);
+        tabs.getStyleClass().add("record-tabs");
         titleLabel.setMinWidth(0);
         subtitleLabel.setMinWidth(0);
         buildTabs();
@@ -179,7 +190,11 @@ public final class RecordView<T> implements View {
         more.setOnAction(e -> vm.loadMoreTimeline());
         more.visibleProperty().bind(vm.timelineHasMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
-        var timelineBox = new VBox(8, timelineList, more);
+        // Pinned notes lead the timeline: what a salesperson must not miss before calling.
+        pinnedBox.setId(entity + "-pinned-notes");
+        vm.notes().addListener((javafx.collections.ListChangeListener<Note>) c -> renderPinned());
+        vm.contacts().addListener((javafx.collections.ListChangeListener<ContactRow>) c -> renderPrimaryContact());
+        var timelineBox = new VBox(8, pinnedBox, timelineList, more);
         VBox.setVgrow(timelineList, Priority.ALWAYS);
         timelineBox.setPadding(new Insets(10));
         timelineList.setItems(vm.timeline());
@@ -349,8 +364,56 @@ public final class RecordView<T> implements View {
             form.build();
             form.root().getProperties().put("fields", vm.form().fields());
         }
+        primaryFact = null;
+        renderPrimaryContact();
         renderActions();
         renderRelated();
+    }
+
+    private void renderPinned() {
+        List<Note> pinned = vm.notes().stream().filter(Note::pinned).limit(3).toList();
+        pinnedBox.getChildren().clear();
+        for (Note n : pinned) {
+            var body = new Label(n.body());
+            body.setWrapText(true);
+            body.getStyleClass().add("item-body");
+            var meta = new Label(String.join(" · ", n.createdByName() == null ? "" : n.createdByName(),
+                    formats.relative(n.createdAt())));
+            meta.getStyleClass().add("muted");
+            var top = new HBox(6, new FontIcon(Material2MZ.PUSH_PIN), meta);
+            top.setAlignment(Pos.CENTER_LEFT);
+            var card = new VBox(4, top, body);
+            card.getStyleClass().add("note-pinned");
+            pinnedBox.getChildren().add(card);
+        }
+        pinnedBox.setVisible(!pinned.isEmpty());
+        pinnedBox.setManaged(!pinned.isEmpty());
+    }
+
+    /** On a company: its primary contact (name and phone) among the header facts, one click away. */
+    private void renderPrimaryContact() {
+        if (!"company".equals(entity)) {
+            return;
+        }
+        if (primaryFact != null) {
+            factsBox.getChildren().remove(primaryFact);
+            primaryFact = null;
+        }
+        ContactRow p = vm.contacts().stream().filter(ContactRow::primary).findFirst().orElse(null);
+        if (p == null || vm.recordProperty().get() == null) {
+            return;
+        }
+        var label = new Label(messages.get("crm.company.primaryContact"));
+        label.getStyleClass().add("fact-label");
+        var name = new Hyperlink(p.phone() == null ? p.fullName() : p.fullName() + " · " + p.phone());
+        name.setId(entity + "-primary-contact");
+        name.getStyleClass().add("fact-value");
+        name.setPadding(Insets.EMPTY);
+        name.setOnAction(e -> openRecord.accept("contact", p.id()));
+        var box = new VBox(1, label, name);
+        box.getStyleClass().add("fact");
+        factsBox.getChildren().add(0, box);
+        primaryFact = box;
     }
 
     private static String initials(String name) {
@@ -463,7 +526,7 @@ public final class RecordView<T> implements View {
         var links = vm.adapter().links(r);
         RelatedRecords rel = vm.relatedProperty().get();
         return new DocumentsSection.Context(entity, vm.id(), links.companyId(), rel == null ? List.of() : rel.documents(),
-                () -> vm.open(vm.id()));
+                vm::refreshRelated);
     }
 
     private void focusNotes() {
@@ -681,6 +744,10 @@ public final class RecordView<T> implements View {
     // ---------------------------------------------------------------- cells
 
     private final class ActivityCell extends ListCell<Activity> {
+        ActivityCell() {
+            setPrefWidth(0); // as wide as the list, never wider: long text wraps instead of scrolling sideways
+        }
+
         @Override
         protected void updateItem(Activity a, boolean empty) {
             super.updateItem(a, empty);
@@ -714,17 +781,24 @@ public final class RecordView<T> implements View {
                 var d = new Label(a.description());
                 d.setWrapText(true);
                 d.getStyleClass().add("item-body");
-                d.setMaxWidth(520);
+                d.setMinHeight(Region.USE_PREF_SIZE);
                 text.getChildren().add(d);
             }
             var when = new Label(formats.relative(a.occurredAt()));
             when.getStyleClass().add("muted");
             when.setTooltip(new javafx.scene.control.Tooltip(formats.dateTime(a.occurredAt())));
-            var spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            var row = new HBox(10, iconBox, text, spacer);
+            when.setMinWidth(Region.USE_PREF_SIZE);
+            // The text takes the room left and wraps or shortens, so the date stays in view (no sideways scrolling).
+            title.setMinWidth(0);
+            metaLabel.setMinWidth(0);
+            text.setMinWidth(0);
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            var row = new HBox(10, iconBox, text);
+            row.setMinWidth(0);
             if (a.task()) {
                 var done = new CheckBox(messages.get("crm.timeline.done"));
+                done.setMinWidth(Region.USE_PREF_SIZE);
                 done.setSelected("completed".equals(a.taskStatus()));
                 done.setOnAction(e -> vm.completeTask(a));
                 if (a.isOverdue(OffsetDateTime.now())) {

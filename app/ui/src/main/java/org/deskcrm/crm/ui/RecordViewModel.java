@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -262,6 +263,19 @@ public final class RecordViewModel<T> {
                     }
                     setTimeline(l.timeline(), false);
                     noteList.setAll(l.notes());
+                })
+                .onFailure(e -> error.set(e.getMessage()))
+                .runOn(tasks);
+    }
+
+    /** Reloads the related records (deals, invoices, events, documents) only; an edit in progress stays. */
+    public void refreshRelated() {
+        UUID recordId = id;
+        BackgroundTask.of("Refreshing", p -> Optional.ofNullable(adapter.related(recordId)))
+                .onSuccess(r -> {
+                    if (Objects.equals(recordId, id)) {
+                        related.set(r.orElse(null));
+                    }
                 })
                 .onFailure(e -> error.set(e.getMessage()))
                 .runOn(tasks);

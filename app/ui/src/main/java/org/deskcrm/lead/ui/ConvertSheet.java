@@ -46,6 +46,8 @@ final class ConvertSheet {
         companies.disableProperty().bind(useCompany.selectedProperty().not());
         useCompany.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.companySuggestions()));
         Runnable syncCompany = () -> (vm.newCompanyProperty().get() ? createCompany : useCompany).setSelected(true);
+        // Select the initial choice before listening to the toggles: an empty selection would read as "existing company".
+        syncCompany.run();
         vm.newCompanyProperty().subscribe(syncCompany);
         companyGroup.selectedToggleProperty().subscribe(t -> vm.newCompanyProperty().set(t == createCompany));
 
