@@ -174,6 +174,8 @@ class CrmUiTest {
         app.robot().clickOn("#compare-keep-mine");
         waitLabel("#contact-record-message", "Saved.");
         assertThat(crm.contacts.get(me, ola.id()).fields().jobTitle()).isEqualTo("COO");
+        // only what I changed is mine: the other person's department stays
+        assertThat(crm.contacts.get(me, ola.id()).fields().department()).isEqualTo("Logistics");
 
         // ---- a pinned note leads the timeline
         selectTab("#contact-tab-notes");

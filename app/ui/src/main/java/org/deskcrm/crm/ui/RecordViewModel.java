@@ -383,13 +383,19 @@ public final class RecordViewModel<T> {
         message.set(messages.get("crm.record.reloaded"));
     }
 
-    /** Saves the user's values over the stored version they have now seen. */
+    /**
+     * Saves the user's changes over the stored version they have now seen: a three-way merge, so
+     * only the fields the user changed are theirs; a field only the other person changed keeps the
+     * other person's value.
+     */
     public void keepMine(T theirs) {
+        Map<String, Object> base = new LinkedHashMap<>(form.loaded());
         Map<String, Object> mine = new LinkedHashMap<>(form.values());
         record.set(theirs);
         form.displayNames().putAll(adapter.displayNames(theirs));
+        form.load(adapter.values(theirs));
         mine.forEach((k, v) -> {
-            if (form.property(k) != null) {
+            if (form.property(k) != null && !Objects.equals(norm(v), norm(base.get(k)))) {
                 form.property(k).set(v);
             }
         });
