@@ -190,7 +190,14 @@ public final class IcsService {
         if (result.hasErrors()) {
             throw new IllegalStateException("DeskCRM produced an invalid iCalendar file: " + result);
         }
-        new CalendarOutputter(false).output(cal, out);
+        // CalendarOutputter closes the writer it is given; the caller owns `out` (and may still flush or close it).
+        Writer keepOpen = new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        new CalendarOutputter(false).output(cal, keepOpen);
         out.flush();
         progress.update(rows.size(), rows.size(), null);
         return written;

@@ -68,6 +68,28 @@ class IcsServiceTest {
                 .toList();
     }
 
+    /** The callers write to a file through a buffered writer they close themselves: the export must leave it open. */
+    @BothDatabases
+    void exportsWriteThroughABufferedFileWriterThatTheCallerCloses(Database db) throws Exception {
+        var dir = java.nio.file.Files.createTempDirectory("ics-export");
+        var kit = new CalendarKit(new TestWorkspace(db));
+        var manager = kit.ws.as(Role.MANAGER);
+        var source = fill(kit, manager).calendar();
+        var whole = dir.resolve("whole.ics");
+        try (var out = java.nio.file.Files.newBufferedWriter(whole)) {
+            assertThat(kit.ics.exportCalendars(manager, List.of(source), out, ProgressSink.NONE)).isEqualTo(4);
+        }
+        assertThat(java.nio.file.Files.readString(whole)).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Call with NY office")
+                .endsWith("END:VCALENDAR\r\n");
+        var one = dir.resolve("one.ics");
+        var event = kit.events.occurrences(manager, Set.of(source), FROM, TO).getFirst().eventId();
+        try (var out = java.nio.file.Files.newBufferedWriter(one)) {
+            kit.ics.exportEvent(manager, event, out);
+        }
+        assertThat(new CalendarBuilder().build(new StringReader(java.nio.file.Files.readString(one)))
+                .getComponents().stream().filter(c -> c instanceof VEvent).count()).isEqualTo(1);
+    }
+
     @BothDatabases
     void exportedCalendarsAreValidAndRoundTripWithZonesSeriesAndExceptions(Database db) throws Exception {
         var kit = new CalendarKit(new TestWorkspace(db));

@@ -119,6 +119,12 @@ final class BookingPane implements View {
                 Label info = new Label(summaryLine(t));
                 info.getStyleClass().add("muted");
                 VBox text = new VBox(1, name, info);
+                // An admin sees everyone's types, often with the same names: say whose they are.
+                if (!t.ownerId().equals(vm.user().userId())) {
+                    Label owner = new Label(messages.get("calendar.booking.ownedBy", t.ownerName()));
+                    owner.getStyleClass().add("muted");
+                    text.getChildren().add(owner);
+                }
                 if (!t.active()) {
                     Label off = new Label(messages.get("calendar.booking.inactive"));
                     off.getStyleClass().addAll("tag-chip", "inactive-chip");

@@ -21,6 +21,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
@@ -155,9 +156,16 @@ final class BookingTypeEditor {
         Button remove = new Button();
         remove.setGraphic(new FontIcon(Material2AL.CLOSE));
         remove.getStyleClass().add("flat");
-        HBox row = new HBox(6, label, kind, required, remove);
+        // The question gets the whole width; its kind, "required" and remove go on the line below.
+        label.setMaxWidth(Double.MAX_VALUE);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        required.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, kind, required, gap, remove);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, row, options);
+        VBox box = new VBox(4, label, row, options);
+        box.getStyleClass().add("booking-question");
         QuestionRow editor = new QuestionRow(row, label, kind, required, options, q.key());
         questionEditors.add(editor);
         questionRows.getChildren().add(box);

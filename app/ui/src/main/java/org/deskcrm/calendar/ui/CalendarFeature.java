@@ -19,6 +19,7 @@ import org.deskcrm.calendar.persistence.DefaultCalendar;
 import org.deskcrm.calendar.persistence.EventRepository;
 import org.deskcrm.calendar.persistence.LinkRepository;
 import org.deskcrm.calendar.persistence.ReminderRepository;
+import org.deskcrm.importexport.ui.FileDialogs;
 import org.deskcrm.notification.NotificationService;
 import org.deskcrm.notification.persistence.NotificationRepository;
 import org.deskcrm.security.Action;
@@ -47,6 +48,7 @@ public final class CalendarFeature implements FeatureModule {
     public final LinkService links;
     public final ActivityService activities;
     private final CalendarRepository calendarRepository;
+    private FileDialogs fileDialogs = FileDialogs.SYSTEM;
 
     public CalendarFeature(DSLContext dsl, AuditLog audit, Clock clock) {
         this.calendarRepository = new CalendarRepository();
@@ -66,6 +68,15 @@ public final class CalendarFeature implements FeatureModule {
         this.activities = new ActivityService(dsl, new ActivityRepository(), access, audit, clock, List.of());
     }
 
+    /** Replaces the system file chooser for .ics import and export (UI tests answer with prepared paths). */
+    public void setFileDialogs(FileDialogs dialogs) {
+        this.fileDialogs = java.util.Objects.requireNonNull(dialogs);
+    }
+
+    FileDialogs fileDialogs() {
+        return fileDialogs;
+    }
+
     @Override
     public List<OrganizationInitializer> initializers() {
         return List.of(new DefaultCalendar(calendarRepository, ZoneId.systemDefault()));
@@ -75,7 +86,8 @@ public final class CalendarFeature implements FeatureModule {
     public List<Screen> screens(Workspace workspace) {
         return List.of(new Screen("calendar", "nav.calendar", Material2OutlinedAL.CALENDAR_TODAY,
                 user -> user.can(Resource.CALENDARS, Action.READ) || user.can(Resource.EVENTS, Action.READ),
-                () -> new CalendarScreen(new CalendarViewModel(this, workspace), new BookingViewModel(this, workspace), workspace),
+                () -> new CalendarScreen(new CalendarViewModel(this, workspace), new BookingViewModel(this, workspace), workspace,
+                        this::fileDialogs),
                 Set.of("event")));
     }
 

@@ -11,7 +11,6 @@ import com.calendarfx.view.CalendarView;
 import com.calendarfx.view.DateControl;
 import com.calendarfx.view.YearMonthView;
 import com.calendarfx.view.page.DayPage;
-import java.io.File;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -34,7 +33,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -54,6 +52,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.deskcrm.importexport.ui.FileDialogs;
 import javafx.util.Duration;
 import org.deskcrm.activity.Activity;
 import org.deskcrm.calendar.CalendarInfo;
@@ -84,6 +83,7 @@ public final class CalendarScreen implements View, RecordOpener {
     private final Workspace workspace;
     private final Messages messages;
     private final Parent root;
+    private final java.util.function.Supplier<FileDialogs> files;
     private final CalendarView calendarView = new CalendarView();
     private final CalendarSource source = new CalendarSource("DeskCRM");
     private final Map<UUID, Calendar<Object>> fxCalendars = new HashMap<>();
@@ -120,8 +120,10 @@ public final class CalendarScreen implements View, RecordOpener {
     @FXML private Button bannerClose;
     @FXML private StackPane calendarHost;
 
-    public CalendarScreen(CalendarViewModel vm, BookingViewModel bookingVm, Workspace workspace) {
+    public CalendarScreen(CalendarViewModel vm, BookingViewModel bookingVm, Workspace workspace,
+            java.util.function.Supplier<FileDialogs> files) {
         this.vm = vm;
+        this.files = files;
         this.bookingVm = bookingVm;
         this.workspace = workspace;
         this.messages = workspace.messages();
@@ -492,7 +494,7 @@ public final class CalendarScreen implements View, RecordOpener {
             case Occurrence o when !o.busyOnly() -> vm.event(o.eventId(), detail -> {
                 var editor = new EventEditorViewModel(vm);
                 editor.initExisting(detail, o);
-                new EventEditor(editor, vm, workspace.loader(), root, savedOrDeleted -> { }).show();
+                new EventEditor(editor, vm, workspace.loader(), files, root, savedOrDeleted -> { }).show();
             });
             case Activity t -> workspace.navigator().openRecord("task", t.id());
             case null -> {
@@ -505,7 +507,7 @@ public final class CalendarScreen implements View, RecordOpener {
                     end = start.plusHours(1); // a double click, not a drawn interval: a one-hour meeting
                 }
                 editor.initNew(calendarId, start, end, entry.isFullDay());
-                new EventEditor(editor, vm, workspace.loader(), root, saved -> {
+                new EventEditor(editor, vm, workspace.loader(), files, root, saved -> {
                     applying = true;
                     try {
                         entry.removeFromCalendar();
@@ -524,7 +526,7 @@ public final class CalendarScreen implements View, RecordOpener {
         }
         var editor = new EventEditorViewModel(vm);
         editor.initNew(vm.defaultCalendarProperty().get(), start, start.plusHours(1), false);
-        new EventEditor(editor, vm, workspace.loader(), root, saved -> { }).show();
+        new EventEditor(editor, vm, workspace.loader(), files, root, saved -> { }).show();
     }
 
     private ZonedDateTime defaultStart() {
@@ -592,7 +594,7 @@ public final class CalendarScreen implements View, RecordOpener {
             calendarView.setDate(detail.start().withZoneSameInstant(workspace.zone()).toLocalDate());
             var editor = new EventEditorViewModel(vm);
             editor.initExisting(detail, null);
-            new EventEditor(editor, vm, workspace.loader(), root, saved -> { }).show();
+            new EventEditor(editor, vm, workspace.loader(), files, root, saved -> { }).show();
         });
     }
 
@@ -663,11 +665,35 @@ public final class CalendarScreen implements View, RecordOpener {
             importInto(targets.getFirst());
             return;
         }
-        ChoiceDialog<CalendarInfo> choose = new ChoiceDialog<>(targets.getFirst(), targets);
+        // A dialog of our own: ChoiceDialog shows the items' toString() and cannot be given a converter.
+        javafx.scene.control.ComboBox<CalendarInfo> box = new javafx.scene.control.ComboBox<>();
+        box.setId("calendar-import-target");
+        box.getItems().setAll(targets);
+        box.setValue(targets.getFirst());
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CalendarInfo c) {
+                return c == null ? "" : c.ownedBy(vm.user().userId()) ? c.name()
+                        : messages.get("calendar.import.otherCalendar", c.name(), c.ownerName());
+            }
+
+            @Override
+            public CalendarInfo fromString(String s) {
+                return null;
+            }
+        });
+        javafx.scene.control.Dialog<CalendarInfo> choose = new javafx.scene.control.Dialog<>();
         choose.setTitle(messages.get("calendar.import.title"));
         choose.setHeaderText(messages.get("calendar.import.choose"));
         choose.initOwner(root.getScene().getWindow());
         choose.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        choose.getDialogPane().setContent(box);
+        choose.getDialogPane().setPrefWidth(460);
+        var ok = new javafx.scene.control.ButtonType(messages.get("calendar.import.next"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        choose.getDialogPane().getButtonTypes().setAll(ok, javafx.scene.control.ButtonType.CANCEL);
+        choose.getDialogPane().lookupButton(ok).setId("calendar-import-next");
+        choose.setResultConverter(b -> b == ok ? box.getValue() : null);
         choose.resultProperty().addListener((obs, old, chosen) -> {
             if (chosen != null) {
                 Platform.runLater(() -> importInto(chosen));
@@ -677,12 +703,11 @@ public final class CalendarScreen implements View, RecordOpener {
     }
 
     private void importInto(CalendarInfo target) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(messages.get("calendar.import.titleInto", target.name()));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("calendar.ics.files"), "*.ics", "*.ical", "*.ifb"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        var filter = new FileChooser.ExtensionFilter(messages.get("calendar.ics.files"), "*.ics", "*.ical", "*.ifb");
+        java.nio.file.Path file = files.get().open(root.getScene().getWindow(),
+                messages.get("calendar.import.titleInto", target.name()), List.of(filter));
         if (file != null) {
-            vm.importIcs(target.id(), file.toPath(), result -> { });
+            vm.importIcs(target.id(), file, result -> { });
         }
     }
 
@@ -695,13 +720,11 @@ public final class CalendarScreen implements View, RecordOpener {
         if (ids.isEmpty()) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(messages.get("calendar.export.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("calendar.ics.files"), "*.ics"));
-        chooser.setInitialFileName(name.replaceAll("[^\\p{L}\\p{N} _-]", "").strip() + ".ics");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        var filter = new FileChooser.ExtensionFilter(messages.get("calendar.ics.files"), "*.ics");
+        java.nio.file.Path file = files.get().save(root.getScene().getWindow(), messages.get("calendar.export.title"),
+                name.replaceAll("[^\\p{L}\\p{N} _-]", "").strip() + ".ics", List.of(filter));
         if (file != null) {
-            vm.exportIcs(ids, file.toPath());
+            vm.exportIcs(ids, file);
         }
     }
 

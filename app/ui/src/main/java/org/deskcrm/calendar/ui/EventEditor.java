@@ -33,6 +33,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
+import org.deskcrm.importexport.ui.FileDialogs;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.deskcrm.calendar.Attendee;
@@ -55,6 +56,7 @@ final class EventEditor {
     private final Parent root;
     private final Stage stage;
     private final Consumer<Boolean> onClosed;
+    private final java.util.function.Supplier<FileDialogs> files;
     private boolean saved;
 
     @FXML private Region colorDot;
@@ -104,8 +106,10 @@ final class EventEditor {
     /**
      * @param onClosed told whether the event was saved (or deleted) when the window closes
      */
-    EventEditor(EventEditorViewModel vm, CalendarViewModel calendar, ViewLoader loader, Node owner, Consumer<Boolean> onClosed) {
+    EventEditor(EventEditorViewModel vm, CalendarViewModel calendar, ViewLoader loader, java.util.function.Supplier<FileDialogs> files,
+            Node owner, Consumer<Boolean> onClosed) {
         this.vm = vm;
+        this.files = files;
         this.calendar = calendar;
         this.messages = loader.messages();
         this.onClosed = onClosed;
@@ -384,13 +388,11 @@ final class EventEditor {
     }
 
     private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(messages.get("calendar.export.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("calendar.ics.files"), "*.ics"));
-        chooser.setInitialFileName(vm.titleProperty().get().replaceAll("[^\\p{L}\\p{N} _-]", "").strip() + ".ics");
-        var file = chooser.showSaveDialog(stage);
+        var filter = new FileChooser.ExtensionFilter(messages.get("calendar.ics.files"), "*.ics");
+        var file = files.get().save(stage, messages.get("calendar.export.title"),
+                vm.titleProperty().get().replaceAll("[^\\p{L}\\p{N} _-]", "").strip() + ".ics", List.of(filter));
         if (file != null) {
-            calendar.exportEvent(vm.existing().id(), file.toPath());
+            calendar.exportEvent(vm.existing().id(), file);
         }
     }
 

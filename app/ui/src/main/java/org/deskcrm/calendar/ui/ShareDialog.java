@@ -97,6 +97,7 @@ final class ShareDialog {
             name.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(name, Priority.ALWAYS);
             ComboBox<SharePermission> level = new ComboBox<>();
+            level.setId("share-level-" + s.userId());
             level.getItems().setAll(SharePermission.values());
             level.setConverter(permissionNames());
             level.setValue(s.permission());

@@ -75,6 +75,10 @@ public final class PipelineFeature implements FeatureModule {
         return admin;
     }
 
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
     public ActivityService activities() {
         return activities;
     }

@@ -20,6 +20,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.deskcrm.calendar.SharePermission;
+import org.deskcrm.importexport.ui.FileDialogs;
+import org.deskcrm.security.Role;
+import org.deskcrm.security.UserDraft;
 import org.deskcrm.app.AppDriver;
 import org.deskcrm.booking.AvailabilityWindow;
 import org.deskcrm.booking.BookingTypeDraft;
@@ -40,7 +53,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The calendar screen in the real app (demo workspace, headless): create an event with the
  * mouse and drag it to another time, change one occurrence of a repeating event, book a free
- * slot, and see a reminder arrive in the bell.
+ * slot, see a reminder arrive in the bell, import and export .ics files from the screen, and share a
+ * calendar with a colleague who then sees it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +64,8 @@ class CalendarUiTest {
     private CalendarFeature feature;
     private CurrentUser user;
     private final ZoneId zone = ZoneId.systemDefault();
+    private final AtomicReference<Path> nextOpen = new AtomicReference<>();
+    private final AtomicReference<Path> nextSave = new AtomicReference<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -61,6 +77,17 @@ class CalendarUiTest {
         UUID admin = ctx.db.dsl().select(USERS.ID).from(USERS).where(USERS.EMAIL_LC.eq(DemoWorkspace.ADMIN_EMAIL))
                 .fetchSingle(USERS.ID);
         user = ctx.auth.session(admin, ctx.users.organizationsOf(ctx.db.dsl(), admin).getFirst());
+        feature.setFileDialogs(new FileDialogs() {
+            @Override
+            public Path open(Window owner, String title, List<FileChooser.ExtensionFilter> filters) {
+                return nextOpen.getAndSet(null);
+            }
+
+            @Override
+            public Path save(Window owner, String title, String initialName, List<FileChooser.ExtensionFilter> filters) {
+                return nextSave.getAndSet(null);
+            }
+        });
         app.robot().clickOn("#nav-calendar");
         app.waitFor("#calendar-view", WAIT);
         app.waitFor("#calendar-toggle-" + feature.calendars.ensureDefault(user, zone).orElseThrow().id(), WAIT);
@@ -215,5 +242,125 @@ class CalendarUiTest {
         app.waitUntil(() -> app.robot().lookup(".notification-item").tryQuery().isPresent(), WAIT, "the notification list opens");
         assertThat(app.robot().lookup(".notification-unread").queryAs(Label.class).getText()).isEqualTo("Call the bank");
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String utc(ZonedDateTime t) {
+        return t.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    }
+
+    private String bannerText() {
+        boolean shown = app.robot().lookup("#calendar-banner").tryQuery().map(Node::isVisible).orElse(false);
+        return shown ? app.robot().lookup("#calendar-banner-text").queryAs(Label.class).getText() : "";
+    }
+
+    private void chooseFromMoreMenu(String item) {
+        // A popup left open (the bell's list) takes the first click to close itself.
+        for (int i = 0; i < 3 && app.robot().lookup(item).tryQuery().filter(Node::isVisible).isEmpty(); i++) {
+            app.robot().clickOn("#calendar-more");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        app.robot().clickOn(item);
+    }
+
+    @Test
+    @Order(5)
+    void importAndExportIcsFilesFromTheScreen() throws Exception {
+        Path dir = Files.createTempDirectory(app.dataDir(), "ics-");
+        UUID own = feature.calendars.ensureDefault(user, zone).orElseThrow().id();
+        LocalDate date = day(2).getDate();
+        ZonedDateTime start = ZonedDateTime.of(date, LocalTime.of(15, 0), zone);
+        Path ics = dir.resolve("partner.ics");
+        Files.writeString(ics, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Other program//EN",
+                "BEGIN:VEVENT", "UID:ics-ui-1@other.test", "DTSTAMP:20260101T000000Z", "DTSTART:" + utc(start),
+                "DTEND:" + utc(start.plusHours(1)), "SUMMARY:Partner board meeting", "LOCATION:Harbour office", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:ics-ui-2@other.test", "DTSTAMP:20260101T000000Z", "DTSTART:" + utc(start.plusDays(1)),
+                "DTEND:" + utc(start.plusDays(1).plusMinutes(30)), "SUMMARY:Partner follow-up", "END:VEVENT",
+                "END:VCALENDAR", ""), StandardCharsets.UTF_8);
+
+        // The admin may write to many calendars: the screen asks which one, by name.
+        nextOpen.set(ics);
+        chooseFromMoreMenu("Import events from an iCalendar (.ics) file…");
+        javafx.scene.control.ComboBox<?> target = app.waitFor("#calendar-import-target", WAIT);
+        assertThat(((org.deskcrm.calendar.CalendarInfo) target.getValue()).id()).as("the default calendar comes first").isEqualTo(own);
+        assertThat(target.getConverter().toString(cast(target.getValue()))).isEqualTo("My calendar");
+        app.robot().clickOn("#calendar-import-next");
+        app.waitUntil(() -> bannerText().startsWith("Imported: 2 new"), WAIT, "the import is reported");
+        List<Occurrence> imported = occurrences(date, date.plusDays(1)).stream()
+                .filter(o -> o.title().startsWith("Partner ")).toList();
+        assertThat(imported).hasSize(2).allSatisfy(o -> assertThat(o.calendarId()).isEqualTo(own));
+        assertThat(imported).filteredOn(o -> o.title().equals("Partner board meeting")).singleElement()
+                .satisfies(o -> assertThat(o.start().toInstant()).isEqualTo(start.toInstant()));
+        entryView("Partner board meeting", date);
+
+        // A broken file: a clear message, and nothing of it is imported.
+        Path bad = dir.resolve("broken.ics");
+        Files.writeString(bad, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:broken-1\r\nSUMMARY:Half an event\r\n"
+                + "DTSTART:2026XX01T090000Z\r\nEND:VEVENT\r\n", StandardCharsets.UTF_8);
+        nextOpen.set(bad);
+        chooseFromMoreMenu("Import events from an iCalendar (.ics) file…");
+        app.waitFor("#calendar-import-target", WAIT);
+        app.robot().clickOn("#calendar-import-next");
+        app.waitUntil(() -> bannerText().startsWith("Nothing from broken.ics was imported."), WAIT, "the bad file is refused");
+        assertThat(app.app().context().db.dsl().fetchCount(EVENTS, EVENTS.TITLE.eq("Half an event"))).isZero();
+        app.robot().clickOn("#calendar-banner-close");
+
+        // Export what is shown; the file holds the imported events with their original UIDs.
+        Path out = dir.resolve("export.ics");
+        nextSave.set(out);
+        chooseFromMoreMenu("Export the shown calendars as iCalendar (.ics)…");
+        app.waitUntil(() -> !bannerText().isEmpty(), WAIT, "the export is reported");
+        assertThat(bannerText()).startsWith("Exported");
+        assertThat(out).exists();
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Partner board meeting", "SUMMARY:Partner follow-up",
+                "UID:ics-ui-1@other.test", "LOCATION:Harbour office");
+        var parsed = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(text));
+        assertThat(parsed.getComponents("VEVENT")).hasSizeGreaterThan(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    @Test
+    @Order(6)
+    void shareACalendarWithAColleagueWhoSeesItAfterSigningIn() {
+        var ctx = app.app().context();
+        UUID sam = ctx.userAdmin.create(user, new UserDraft("sam.share@demo.deskcrm.org", "Sam Sharewell",
+                "sam's password 1".toCharArray(), EnumSet.of(Role.SALES), null));
+        var own = feature.calendars.ensureDefault(user, zone).orElseThrow();
+        LocalDate date = day(4).getDate();
+        feature.events.create(user, EventDraft.simple(own.id(), "Quarterly planning", ZonedDateTime.of(date, LocalTime.of(11, 0), zone),
+                ZonedDateTime.of(date, LocalTime.of(12, 0), zone)));
+
+        app.robot().clickOn("#calendar-menu-" + own.id());
+        app.robot().clickOn("Share…");
+        app.waitFor("#share-person", WAIT);
+        app.waitUntil(() -> app.robot().lookup("#share-person").queryComboBox().getItems().contains(sam), WAIT, "colleagues loaded");
+        app.robot().clickOn("#share-person");
+        app.robot().clickOn("Sam Sharewell");
+        app.robot().clickOn("#share-add");
+        app.waitUntil(() -> feature.calendars.shares(user, own.id()).stream()
+                .anyMatch(s -> s.userId().equals(sam) && s.permission() == SharePermission.VIEW), WAIT, "shared to see");
+        app.waitFor("#share-level-" + sam, WAIT);
+        app.robot().clickOn("#share-level-" + sam);
+        app.robot().clickOn("Edit events");
+        app.waitUntil(() -> feature.calendars.shares(user, own.id()).stream()
+                .anyMatch(s -> s.userId().equals(sam) && s.permission() == SharePermission.EDIT), WAIT, "raised to edit");
+        app.robot().clickOn("#share-close");
+
+        app.signOut();
+        app.signIn("sam.share@demo.deskcrm.org", "sam's password 1");
+        app.robot().clickOn("#nav-calendar");
+        app.waitFor("#calendar-view", WAIT);
+        Node toggle = app.waitFor("#calendar-toggle-" + own.id(), WAIT);
+        assertThat(app.robot().from(app.robot().lookup("#calendar-list-others").queryAll()).lookup("#calendar-toggle-" + own.id())
+                .tryQuery()).as("listed under the calendars shared with Sam").isPresent();
+        assertThat(((javafx.scene.control.CheckBox) toggle).isSelected()).isTrue();
+        Node entry = entryView("Quarterly planning", date);
+        Occurrence o = (Occurrence) ((DayEntryView) entry).getEntry().getUserObject();
+        assertThat(o.busyOnly()).isFalse();
+        assertThat(o.editable()).as("Sam may edit events of the shared calendar").isTrue();
     }
 }

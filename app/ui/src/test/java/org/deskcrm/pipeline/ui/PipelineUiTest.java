@@ -70,6 +70,10 @@ class PipelineUiTest {
         for (String name : List.of("Alpha", "Bravo", "Charlie")) {
             feature.deals().create(admin, DealDraft.of(name, null, new BigDecimal("1000")).withStage(pipeline.id(), stage("Lead").id()));
         }
+        for (String name : List.of("Delta", "Echo", "Foxtrot")) {
+            feature.deals().create(admin, DealDraft.of(name, null, new BigDecimal(name.length() * 1000))
+                    .withStage(pipeline.id(), stage("Negotiation").id()));
+        }
     }
 
     @AfterAll
@@ -162,6 +166,111 @@ class PipelineUiTest {
 
     @Test
     @Order(5)
+    void closingADealAsksWhyAndTheDetailShowsTheReason() {
+        openBoard();
+        // Won by keyboard: Negotiation -> Won asks the (optional) won reason.
+        app.robot().clickOn(cell("Delta"));
+        app.robot().press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
+        app.waitFor("#reason-field", 30);
+        assertThat(app.robot().lookup("#reason-ok").query().isDisabled()).as("a won reason is optional").isFalse();
+        app.robot().clickOn("#reason-field").write("Best product fit for their team");
+        app.robot().clickOn("#reason-note").write("Signed on the call");
+        app.robot().clickOn("#reason-ok");
+        app.waitUntil(() -> stageOf("Delta").equals("Won"), 60, "Delta won");
+        var delta = feature.deals().get(admin, card("Delta").id());
+        assertThat(delta.wonReason()).isEqualTo("Best product fit for their team");
+        assertThat(delta.actualCloseDate()).isNotNull();
+
+        // Lost by drag and drop; cancelling the question leaves the deal where it was.
+        scrollBoardToEnd();
+        app.robot().drag(cell("Foxtrot"), MouseButton.PRIMARY).moveTo(list("Lost")).drop();
+        app.waitFor("#reason-field", 30);
+        assertThat(app.robot().lookup("#reason-ok").query().isDisabled()).as("a loss reason is required").isTrue();
+        app.robot().clickOn(app.robot().lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Cancel"))
+                .queryAs(javafx.scene.control.Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stageOf("Foxtrot")).isEqualTo("Negotiation");
+        assertThat(list("Negotiation").getItems()).extracting(DealCard::name).contains("Foxtrot");
+
+        app.robot().drag(cell("Echo"), MouseButton.PRIMARY).moveTo(list("Lost")).drop();
+        app.waitFor("#reason-field", 30);
+        app.robot().clickOn("#reason-field").write("Price too high");
+        app.robot().clickOn("#reason-details").write("Their budget was cut in half");
+        app.robot().clickOn("#reason-competitor").write("Acme Corp");
+        app.robot().clickOn("#reason-ok");
+        app.waitUntil(() -> stageOf("Echo").equals("Lost"), 60, "Echo lost");
+        var echo = feature.deals().get(admin, card("Echo").id());
+        assertThat(echo.lostReason()).isEqualTo("Price too high");
+        assertThat(echo.lostReasonDetails()).isEqualTo("Their budget was cut in half");
+        assertThat(echo.competitor()).isEqualTo("Acme Corp");
+        assertThat(feature.deals().history(admin, delta.id())).extracting(h -> h.note())
+                .contains("Won: Best product fit for their team — Signed on the call");
+
+        // The deal's detail shows what was recorded.
+        app.robot().doubleClickOn(cell("Echo"));
+        app.waitUntil(() -> app.robot().lookup("#deal-title").tryQueryAs(Label.class).map(l -> l.isVisible()
+                && l.getText().equals("Echo")).orElse(false), 60, "Echo's detail");
+        app.waitUntil(() -> text("#deal-lost-reason").equals("Price too high"), 30, "lost reason shown");
+        assertThat(text("#deal-competitor")).isEqualTo("Acme Corp");
+        app.robot().clickOn("#deal-back");
+        app.waitUntil(() -> !app.robot().lookup("#deal-detail-host").query().isVisible(), 30, "back on the board");
+    }
+
+    @Test
+    @Order(6)
+    void theForecastShowsTheWeightedPipelineOfTheServiceByMonthAndOwner() {
+        openBoard();
+        var open = stages.stream().filter(s -> !s.closed())
+                .flatMap(s -> feature.deals().column(admin, pipeline.id(), s.id(), BoardFilter.NONE, null, 50).cards().stream())
+                .toList();
+        BigDecimal expected = open.stream().map(c -> c.value().multiply(BigDecimal.valueOf(c.probability())).movePointLeft(2))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(open).extracting(DealCard::name).containsExactlyInAnyOrder("Alpha", "Bravo", "Charlie", "Foxtrot");
+
+        app.robot().clickOn("#pipeline-mode-forecast");
+        app.waitUntil(() -> text("#forecast-weighted").contains(String.format(java.util.Locale.US, "%,.2f", expected)), 60,
+                "the weighted pipeline " + expected);
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        var today = java.time.LocalDate.now(zone);
+        var service = feature.forecasts().forecast(admin, pipeline.id(), today.minusDays(89), today, java.time.YearMonth.from(today),
+                ForecastViewModel.MONTHS, zone, org.deskcrm.platform.task.ProgressSink.NONE);
+        String cur = service.organizationCurrency();
+        assertThat(service.monthsIn(cur).stream().map(m -> m.weighted()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(expected);
+
+        // By month: the chart's weighted series is the service's, bucket by bucket.
+        @SuppressWarnings("unchecked")
+        var chart = (javafx.scene.chart.XYChart<String, Number>) app.robot().lookup("#forecast-month-chart").query();
+        var weighted = chart.getData().stream().filter(s -> s.getName().equals("Weighted")).findFirst().orElseThrow();
+        assertThat(weighted.getData()).extracting(d -> new BigDecimal(d.getYValue().toString()))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyElementsOf(service.monthsIn(cur).stream().map(m -> m.weighted()).toList());
+        // By owner: one row (all these deals are the admin's), same numbers as the service.
+        @SuppressWarnings("unchecked")
+        var owners = (javafx.scene.control.TableView<org.deskcrm.pipeline.Forecast.OwnerForecast>) app.robot()
+                .lookup("#forecast-owners").query();
+        assertThat(owners.getItems()).containsExactlyElementsOf(service.owners());
+        assertThat(owners.getItems()).singleElement().satisfies(o -> {
+            assertThat(o.count()).isEqualTo(4);
+            assertThat(o.weighted()).isEqualByComparingTo(expected);
+        });
+        // The won and the lost deal of the previous test make a 50 % win rate.
+        assertThat(text("#forecast-win-rate")).isEqualTo("50%");
+        app.robot().clickOn("#pipeline-mode-board");
+    }
+
+    private String text(String query) {
+        return app.robot().lookup(query).tryQuery().map(n -> n instanceof javafx.scene.control.Labeled l ? l.getText()
+                : n instanceof javafx.scene.control.TextInputControl t ? t.getText() : "").orElse("");
+    }
+
+    private void scrollBoardToEnd() {
+        app.robot().interact(() -> app.robot().lookup(".board-scroll").queryAs(javafx.scene.control.ScrollPane.class).setHvalue(1));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @Order(9)
     void aViewerSeesTheBoardButCannotMoveCards() throws Exception {
         var context = app.app().context();
         context.userAdmin.create(admin, new UserDraft("vera@demo.deskcrm.org", "Vera Viewer", "viewer password 1".toCharArray(),
