@@ -213,7 +213,7 @@ public final class OrderService {
                 if (i.productId() != null) {
                     Product p = products.find(tx, user, i.productId()).orElse(null);
                     if (p == null) {
-                        errors.put("items", where + "that product no longer exists.");
+                        errors.merge("items", where + "that product no longer exists.", (earlier, next) -> earlier + "\n" + next);
                         continue;
                     }
                     if (description == null) {
@@ -221,20 +221,20 @@ public final class OrderService {
                     }
                 }
                 if (description == null) {
-                    errors.put("items", where + "choose a product or describe it.");
+                    errors.merge("items", where + "choose a product or describe it.", (earlier, next) -> earlier + "\n" + next);
                     continue;
                 }
                 if (i.quantity() == null || i.quantity().signum() <= 0) {
-                    errors.put("items", where + "the quantity must be more than zero.");
+                    errors.merge("items", where + "the quantity must be more than zero.", (earlier, next) -> earlier + "\n" + next);
                     continue;
                 }
                 if (i.unitPrice() == null || i.unitPrice().signum() < 0) {
-                    errors.put("items", where + "the price cannot be negative.");
+                    errors.merge("items", where + "the price cannot be negative.", (earlier, next) -> earlier + "\n" + next);
                     continue;
                 }
                 BigDecimal discount = i.discount() == null ? BigDecimal.ZERO : i.discount();
                 if (discount.signum() < 0 || Money.round(discount, currency).compareTo(Money.round(i.quantity().multiply(i.unitPrice()), currency)) > 0) {
-                    errors.put("items", where + "the discount must be between zero and the line amount.");
+                    errors.merge("items", where + "the discount must be between zero and the line amount.", (earlier, next) -> earlier + "\n" + next);
                     continue;
                 }
                 items.add(new OrderItemDraft(i.productId(), description, i.quantity(), i.unitPrice().setScale(4, Money.ROUNDING), discount));

@@ -89,6 +89,20 @@ class OrderServiceTest {
     }
 
     @BothDatabases
+    void everyBadLineIsReportedWithItsNumber(Database db) {
+        var f = new CommerceFixture(db);
+        CurrentUser finance = f.ws.as(Role.FINANCE);
+        UUID client = f.company("Lines Co", null, "USD", null, null);
+        var draft = order(client, "USD", List.of(
+                new OrderItemDraft(null, "Fine", BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO),
+                new OrderItemDraft(null, "No quantity", BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO),
+                new OrderItemDraft(null, "  ", BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO)), "0", "0", "0");
+        assertThatThrownBy(() -> f.orders.create(finance, draft)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.fieldErrors().get("items")).contains("Item 2: the quantity must be more than zero.")
+                        .contains("Item 3: choose a product or describe it.").doesNotContain("Item 1"));
+    }
+
+    @BothDatabases
     void anOrderBecomesAnInvoiceInOneActionAndItsPaymentFollowsTheInvoice(Database db) {
         var f = new CommerceFixture(db);
         CurrentUser finance = f.ws.as(Role.FINANCE);
