@@ -130,7 +130,8 @@ final class EventEditor {
         calendarBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(CalendarInfo c) {
-                return c == null ? "" : c.ownedBy(calendar.user().userId()) ? c.name() : c.name() + " (" + c.ownerName() + ")";
+                return c == null ? "" : c.ownedBy(calendar.user().userId()) || c.name().equals(c.ownerName()) ? c.name()
+                        : c.name() + " (" + c.ownerName() + ")";
             }
 
             @Override
