@@ -267,9 +267,10 @@ public final class RecordView<T> implements View {
             invoicesList.setPlaceholder(new Label(messages.get("crm.invoices.none")));
             invoicesList.setCellFactory(lv -> new SimpleCell<>(i -> new String[] {
                     i.number() == null ? messages.get("crm.invoices.draft") : i.number(),
-                    String.join(" · ", formats.money(i.total(), i.currency()),
+                    String.join(" · ", java.util.stream.Stream.of(formats.money(i.total(), i.currency()),
                             messages.get("crm.invoices.due", formats.date(i.dueDate())),
-                            i.balanceDue().signum() > 0 ? messages.get("crm.invoices.open", formats.money(i.balanceDue(), i.currency())) : ""),
+                            i.balanceDue().signum() > 0 ? messages.get("crm.invoices.open", formats.money(i.balanceDue(), i.currency())) : "")
+                            .filter(x -> !x.isEmpty()).toList()),
                     i.status()}, "invoice_status", Material2MZ.RECEIPT_LONG, i -> openRecord.accept("invoice", i.id())));
             eventsList.setId(entity + "-events");
             eventsList.setPlaceholder(new Label(messages.get("crm.events.none")));
@@ -951,7 +952,7 @@ public final class RecordView<T> implements View {
         iconBox.getStyleClass().addAll("timeline-icon", "timeline-" + e.what().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 "timeline-kind-" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
         var link = new Hyperlink(title);
-        link.getStyleClass().add("item-title");
+        link.getStyleClass().addAll("item-title", "timeline-link");
         link.setId(entity + "-timeline-open-" + e.what().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + e.id());
         link.setOnAction(x -> open.run());
         link.setPadding(Insets.EMPTY);

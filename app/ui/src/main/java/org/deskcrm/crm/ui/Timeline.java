@@ -81,10 +81,13 @@ public final class Timeline {
         }
     }
 
-    /** Newest first; at the same moment activities before the rest; then by id, so the order is stable. */
+    /**
+     * Newest first; at the same moment activities before the rest, and of one item the later step
+     * first (an invoice issued and paid on one day: paid above issued); then by id, so the order is stable.
+     */
     public static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::at, Comparator.reverseOrder())
             .thenComparing(e -> e.kind().ordinal())
-            .thenComparing(e -> e.what().ordinal())
+            .thenComparing(e -> e.what().ordinal(), Comparator.reverseOrder())
             .thenComparing(Entry::id, Comparator.reverseOrder());
 
     /** The pinned notes that lead the timeline (the first {@link #PINNED_SHOWN}, in the order given). */

@@ -205,6 +205,14 @@ class TimelineTest {
     }
 
     @Test
+    void ofOneItemOnOneDayTheLaterStepComesFirst() {
+        var sameDay = invoice("INV-9", "paid", LocalDate.of(2026, 5, 4), LocalDate.of(2026, 6, 4), "0", LocalDate.of(2026, 5, 4));
+        var related = new RelatedRecords(List.of(), List.of(sameDay), List.of(), List.of());
+        assertThat(labels(Timeline.merge(List.of(), false, Timeline.others(List.of(), related, OSLO, NOW), Filter.ALL)))
+                .containsExactly("INVOICE_PAID INV-9", "INVOICE_ISSUED INV-9");
+    }
+
+    @Test
     void overdueMeansIssuedWithMoneyDueAfterTheDueDate() {
         LocalDate today = LocalDate.ofInstant(NOW, OSLO);
         assertThat(Timeline.overdue(late, today)).isTrue();
