@@ -33,6 +33,7 @@ import org.deskcrm.document.ui.DocumentsPanel;
 import org.deskcrm.document.ui.FilePicker;
 import org.deskcrm.lead.Lead;
 import org.deskcrm.lead.LeadDraft;
+import org.deskcrm.pipeline.ui.PipelineFeature;
 import org.deskcrm.platform.persistence.NotFoundException;
 import org.deskcrm.security.CurrentUser;
 import org.deskcrm.security.Role;
@@ -219,6 +220,10 @@ class CrmUiTest {
                 return null;
             }
         });
+        // (a note and a deal first: with the document they make the company's timeline below)
+        crm.notes.add(me, NoteDraft.on(nordlicht.id(), null, null, "Asked for a fleet quote."));
+        var fleetDeal = feature(PipelineFeature.class).deals().create(me,
+                org.deskcrm.deal.DealDraft.of("Fleet renewal", nordlicht.id(), new java.math.BigDecimal("48000")));
         openFromList("#nav-companies", "companies", "Nordlicht");
         waitLabel("#company-record-title", "Nordlicht Logistik GmbH");
         selectTab("#company-tab-documents");
@@ -237,6 +242,24 @@ class CrmUiTest {
         app.waitFor("#doc-signed-" + key, 20);
         assertThat(dsl.select(DOCUMENTS.IS_SIGNED).from(DOCUMENTS).where(DOCUMENTS.ID.eq(row.getId())).fetchOne(DOCUMENTS.IS_SIGNED))
                 .isTrue();
+
+        // ---- one timeline, newest first: the signing, the attachment, the deal, the note
+        selectTab("#company-tab-timeline");
+        ListView<?> timeline = app.waitFor("#company-timeline", 20);
+        List<String> expected = List.of("Document signed: Service agreement 2027.pdf", "Document attached: Service agreement 2027.pdf",
+                "Deal created: Fleet renewal", "Asked for a fleet quote.");
+        app.waitUntil(() -> texts(timeline).containsAll(expected), 20, "note, document and deal on the timeline");
+        assertThat(timeline.getItems()).extracting(e -> ((org.deskcrm.crm.ui.Timeline.Entry) e).what().name())
+                .containsExactly("DOCUMENT_SIGNED", "DOCUMENT_ATTACHED", "DEAL_CREATED", "NOTE");
+        assertThat(timeline.getItems()).extracting(e -> ((org.deskcrm.crm.ui.Timeline.Entry) e).at())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // the filter narrows it to one kind, and a deal row opens the deal
+        app.robot().clickOn("#company-timeline-filter-deals");
+        app.waitUntil(() -> !texts(timeline).contains("Asked for a fleet quote."), 20, "only deals");
+        assertThat(texts(timeline)).contains("Deal created: Fleet renewal");
+        app.robot().clickOn("#company-timeline-open-deal-created-" + fleetDeal.id());
+        app.waitUntil(() -> app.robot().lookup("#deal-tab-changes").tryQuery().isPresent(), 20, "the deal opened");
+        app.robot().clickOn("#nav-companies");
 
         // ---- merge the two Ingrid Olsens: the survivor gets the other's phone and her note
         TableView<?> contacts = showList("#nav-contacts", "contacts");
@@ -288,6 +311,10 @@ class CrmUiTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private <F> F feature(Class<F> type) {
+        return app.app().context().features.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
 
     private TableView<?> showList(String nav, String entity) {
         app.robot().clickOn(nav);

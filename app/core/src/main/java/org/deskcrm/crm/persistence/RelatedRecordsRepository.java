@@ -32,7 +32,7 @@ public final class RelatedRecordsRepository {
 
     private List<Related.Deal> deals(DSLContext dsl, CurrentUser user, Condition subject, int limit) {
         return dsl.select(DEALS.ID, DEALS.NAME, PIPELINE_STAGES.NAME, PIPELINE_STAGES.COLOR, DEALS.STATUS, DEALS.DEAL_VALUE,
-                        DEALS.CURRENCY, DEALS.PROBABILITY, DEALS.EXPECTED_CLOSE_DATE, USERS.FULL_NAME)
+                        DEALS.CURRENCY, DEALS.PROBABILITY, DEALS.EXPECTED_CLOSE_DATE, USERS.FULL_NAME, DEALS.CREATED_AT, DEALS.ACTUAL_CLOSE_DATE)
                 .from(DEALS)
                 .join(PIPELINE_STAGES).on(PIPELINE_STAGES.ID.eq(DEALS.STAGE_ID))
                 .leftJoin(USERS).on(USERS.ID.eq(DEALS.OWNER_ID))
@@ -41,7 +41,7 @@ public final class RelatedRecordsRepository {
                         DEALS.ID)
                 .limit(limit)
                 .fetch(r -> new Related.Deal(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10()));
+                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
     }
 
     public List<Related.Invoice> invoicesOfCompany(DSLContext dsl, CurrentUser user, UUID companyId, int limit) {
@@ -54,13 +54,13 @@ public final class RelatedRecordsRepository {
 
     private List<Related.Invoice> invoices(DSLContext dsl, CurrentUser user, Condition subject, int limit) {
         return dsl.select(INVOICES.ID, INVOICES.INVOICE_NUMBER, INVOICES.STATUS, INVOICES.ISSUE_DATE, INVOICES.DUE_DATE,
-                        INVOICES.TOTAL, INVOICES.BALANCE_DUE, INVOICES.CURRENCY)
+                        INVOICES.TOTAL, INVOICES.BALANCE_DUE, INVOICES.CURRENCY, INVOICES.PAID_DATE)
                 .from(INVOICES)
                 .where(subject.and(INVOICES.ORGANIZATION_ID.eq(user.organizationId())).and(RecordRules.invoices(user).read()))
                 .orderBy(INVOICES.ISSUE_DATE.desc(), INVOICES.ID.desc())
                 .limit(limit)
                 .fetch(r -> new Related.Invoice(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
     }
 
     public List<Related.Event> eventsOfCompany(DSLContext dsl, CurrentUser user, UUID companyId, int limit) {
@@ -91,13 +91,13 @@ public final class RelatedRecordsRepository {
 
     private List<Related.Document> documents(DSLContext dsl, CurrentUser user, Condition subject, int limit) {
         return dsl.select(DOCUMENTS.ID, DOCUMENTS.FILE_NAME, DOCUMENTS.DOCUMENT_TYPE, DOCUMENTS.SIZE_BYTES, DOCUMENTS.MIME_TYPE,
-                        DOCUMENTS.DOC_VERSION, DOCUMENTS.IS_SIGNED, DOCUMENTS.CREATED_AT, USERS.FULL_NAME)
+                        DOCUMENTS.DOC_VERSION, DOCUMENTS.IS_SIGNED, DOCUMENTS.CREATED_AT, USERS.FULL_NAME, DOCUMENTS.SIGNED_AT)
                 .from(DOCUMENTS)
                 .leftJoin(USERS).on(USERS.ID.eq(DOCUMENTS.UPLOADED_BY))
                 .where(subject.and(DOCUMENTS.ORGANIZATION_ID.eq(user.organizationId())).and(RecordRules.documents(user).read()))
                 .orderBy(DOCUMENTS.CREATED_AT.desc(), DOCUMENTS.ID.desc())
                 .limit(limit)
                 .fetch(r -> new Related.Document(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                        r.value7(), r.value8(), r.value9(), r.value10()));
     }
 }

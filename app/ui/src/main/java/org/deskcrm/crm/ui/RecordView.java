@@ -91,7 +91,8 @@ public final class RecordView<T> implements View {
     @FXML private ScrollPane formScroll;
     @FXML private TabPane tabs;
 
-    private final ListView<Activity> timelineList = new ListView<>();
+    private final ListView<Timeline.Entry> timelineList = new ListView<>();
+    private final HBox timelineFilters = new HBox(6);
     private final ListView<Note> notesList = new ListView<>();
     private final ListView<ContactRow> contactsList = new ListView<>();
     private final ListView<Related.Deal> dealsList = new ListView<>();
@@ -183,21 +184,22 @@ public final class RecordView<T> implements View {
 
     private void buildTabs() {
         timelineList.setId(entity + "-timeline");
-        timelineList.setPlaceholder(new Label(messages.get("crm.timeline.none")));
-        timelineList.setCellFactory(lv -> new ActivityCell());
-        var more = new Button(messages.get("crm.timeline.more"));
+        timelineList.setCellFactory(lv -> new EntryCell());
+        var more = new Button(messages.get("lead".equals(entity) ? "crm.timeline.more" : "crm.timeline.more.entries"));
         more.setId(entity + "-timeline-more");
         more.setOnAction(e -> vm.loadMoreTimeline());
-        more.visibleProperty().bind(vm.timelineHasMoreProperty());
+        more.visibleProperty().bind(vm.timelineEntriesHaveMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
         // Pinned notes lead the timeline: what a salesperson must not miss before calling.
         pinnedBox.setId(entity + "-pinned-notes");
-        vm.notes().addListener((javafx.collections.ListChangeListener<Note>) c -> renderPinned());
+        vm.pinnedNotes().addListener((javafx.collections.ListChangeListener<Note>) c -> renderPinned());
+        vm.timelineFilterProperty().addListener((o, a, b) -> renderPinned());
         vm.contacts().addListener((javafx.collections.ListChangeListener<ContactRow>) c -> renderPrimaryContact());
-        var timelineBox = new VBox(8, pinnedBox, timelineList, more);
+        buildTimelineFilters();
+        var timelineBox = new VBox(8, timelineFilters, pinnedBox, timelineList, more);
         VBox.setVgrow(timelineList, Priority.ALWAYS);
         timelineBox.setPadding(new Insets(10));
-        timelineList.setItems(vm.timeline());
+        timelineList.setItems(vm.timelineEntries());
 
         notesList.setId(entity + "-notes");
         notesList.setPlaceholder(new Label(messages.get("crm.notes.none")));
@@ -265,9 +267,10 @@ public final class RecordView<T> implements View {
             invoicesList.setPlaceholder(new Label(messages.get("crm.invoices.none")));
             invoicesList.setCellFactory(lv -> new SimpleCell<>(i -> new String[] {
                     i.number() == null ? messages.get("crm.invoices.draft") : i.number(),
-                    String.join(" · ", formats.money(i.total(), i.currency()),
+                    String.join(" · ", java.util.stream.Stream.of(formats.money(i.total(), i.currency()),
                             messages.get("crm.invoices.due", formats.date(i.dueDate())),
-                            i.balanceDue().signum() > 0 ? messages.get("crm.invoices.open", formats.money(i.balanceDue(), i.currency())) : ""),
+                            i.balanceDue().signum() > 0 ? messages.get("crm.invoices.open", formats.money(i.balanceDue(), i.currency())) : "")
+                            .filter(x -> !x.isEmpty()).toList()),
                     i.status()}, "invoice_status", Material2MZ.RECEIPT_LONG, i -> openRecord.accept("invoice", i.id())));
             eventsList.setId(entity + "-events");
             eventsList.setPlaceholder(new Label(messages.get("crm.events.none")));
@@ -279,6 +282,50 @@ public final class RecordView<T> implements View {
             tabs.getTabs().add(tab("crm.tab.invoices", padded(invoicesList), "invoices"));
             tabs.getTabs().add(tab("crm.tab.events", padded(eventsList), "events"));
             tabs.getTabs().add(tab("crm.tab.documents", documentsPane, "documents"));
+        }
+    }
+
+    /** One chip per kind of entry (All first); leads have activities and notes only. */
+    private void buildTimelineFilters() {
+        timelineFilters.setId(entity + "-timeline-filters");
+        timelineFilters.setAlignment(Pos.CENTER_LEFT);
+        timelineFilters.getStyleClass().add("timeline-filters");
+        var group = new javafx.scene.control.ToggleGroup();
+        for (Timeline.Filter f : Timeline.Filter.values()) {
+            boolean related = f != Timeline.Filter.ALL && f != Timeline.Filter.ACTIVITIES && f != Timeline.Filter.NOTES;
+            if (related && "lead".equals(entity)) {
+                continue;
+            }
+            String name = f.name().toLowerCase(java.util.Locale.ROOT);
+            var chip = new javafx.scene.control.ToggleButton(messages.get("crm.timeline.filter." + name));
+            chip.setId(entity + "-timeline-filter-" + name);
+            chip.getStyleClass().addAll("small", "timeline-filter");
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            chip.setToggleGroup(group);
+            chip.setUserData(f);
+            chip.setSelected(f == vm.timelineFilterProperty().get());
+            timelineFilters.getChildren().add(chip);
+        }
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one chip stays selected
+            } else {
+                vm.timelineFilterProperty().set((Timeline.Filter) now.getUserData());
+            }
+        });
+        vm.timelineFilterProperty().addListener((o, a, f) -> {
+            group.getToggles().stream().filter(t -> t.getUserData() == f).findFirst().ifPresent(t -> t.setSelected(true));
+            timelineList.setPlaceholder(new Label(messages.get(f == Timeline.Filter.ALL || f == Timeline.Filter.ACTIVITIES
+                    ? "crm.timeline.none" : "crm.timeline.none.filtered")));
+        });
+        timelineList.setPlaceholder(new Label(messages.get("crm.timeline.none")));
+    }
+
+    private void selectTabById(String id) {
+        for (Tab t : tabs.getTabs()) {
+            if ((entity + "-tab-" + id).equals(t.getId())) {
+                tabs.getSelectionModel().select(t);
+            }
         }
     }
 
@@ -371,7 +418,8 @@ public final class RecordView<T> implements View {
     }
 
     private void renderPinned() {
-        List<Note> pinned = vm.notes().stream().filter(Note::pinned).limit(3).toList();
+        var filter = vm.timelineFilterProperty().get();
+        List<Note> pinned = filter == Timeline.Filter.ALL || filter == Timeline.Filter.NOTES ? vm.pinnedNotes() : List.of();
         pinnedBox.getChildren().clear();
         for (Note n : pinned) {
             var body = new Label(n.body());
@@ -530,11 +578,7 @@ public final class RecordView<T> implements View {
     }
 
     private void focusNotes() {
-        for (Tab t : tabs.getTabs()) {
-            if ((entity + "-tab-notes").equals(t.getId())) {
-                tabs.getSelectionModel().select(t);
-            }
-        }
+        selectTabById("notes");
         root.lookup("#" + entity + "-note-text").requestFocus();
     }
 
@@ -743,73 +787,202 @@ public final class RecordView<T> implements View {
 
     // ---------------------------------------------------------------- cells
 
-    private final class ActivityCell extends ListCell<Activity> {
-        ActivityCell() {
+    /** A timeline row: an activity, or a note, document, deal, invoice or event with its one-line detail. */
+    private final class EntryCell extends ListCell<Timeline.Entry> {
+        EntryCell() {
             setPrefWidth(0); // as wide as the list, never wider: long text wraps instead of scrolling sideways
         }
 
         @Override
-        protected void updateItem(Activity a, boolean empty) {
-            super.updateItem(a, empty);
-            if (empty || a == null) {
+        protected void updateItem(Timeline.Entry e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
                 setGraphic(null);
                 return;
             }
-            var icon = new FontIcon(iconOf(a.type()));
-            var iconBox = new StackPane(icon);
-            iconBox.getStyleClass().addAll("timeline-icon", "timeline-" + a.type().dbName());
-            var title = new Label(a.subject());
-            title.getStyleClass().add("item-title");
-            List<String> meta = new ArrayList<>();
-            meta.add(Option.label(messages, "activity_type", a.type().dbName()));
-            if (a.durationMinutes() != null) {
-                meta.add(messages.get("crm.timeline.minutes", a.durationMinutes()));
-            }
-            if (a.outcome() != null) {
-                meta.add(Option.label(messages, "call_outcome", a.outcome()));
-            }
-            if (a.task() && a.dueAt() != null) {
-                meta.add(messages.get("crm.timeline.due", formats.date(a.dueAt())));
-            }
-            if (a.createdByName() != null) {
-                meta.add(messages.get("crm.timeline.by", a.createdByName()));
-            }
-            var metaLabel = new Label(String.join(" · ", meta));
-            metaLabel.getStyleClass().add("muted");
-            var text = new VBox(2, title, metaLabel);
-            if (a.description() != null && !a.description().isBlank()) {
-                var d = new Label(a.description());
-                d.setWrapText(true);
-                d.getStyleClass().add("item-body");
-                d.setMinHeight(Region.USE_PREF_SIZE);
-                text.getChildren().add(d);
-            }
-            var when = new Label(formats.relative(a.occurredAt()));
-            when.getStyleClass().add("muted");
-            when.setTooltip(new javafx.scene.control.Tooltip(formats.dateTime(a.occurredAt())));
-            when.setMinWidth(Region.USE_PREF_SIZE);
-            // The text takes the room left and wraps or shortens, so the date stays in view (no sideways scrolling).
-            title.setMinWidth(0);
-            metaLabel.setMinWidth(0);
-            text.setMinWidth(0);
-            text.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            var row = new HBox(10, iconBox, text);
-            row.setMinWidth(0);
-            if (a.task()) {
-                var done = new CheckBox(messages.get("crm.timeline.done"));
-                done.setMinWidth(Region.USE_PREF_SIZE);
-                done.setSelected("completed".equals(a.taskStatus()));
-                done.setOnAction(e -> vm.completeTask(a));
-                if (a.isOverdue(OffsetDateTime.now())) {
-                    title.getStyleClass().add("overdue");
-                }
-                row.getChildren().add(done);
-            }
-            row.getChildren().add(when);
-            row.setAlignment(Pos.TOP_LEFT);
-            setGraphic(row);
+            setGraphic(e.item() instanceof Activity a ? activityRow(a) : entryRow(e));
         }
+    }
+
+    private Node activityRow(Activity a) {
+        var icon = new FontIcon(iconOf(a.type()));
+        var iconBox = new StackPane(icon);
+        iconBox.getStyleClass().addAll("timeline-icon", "timeline-" + a.type().dbName());
+        var title = new Label(a.subject());
+        title.getStyleClass().add("item-title");
+        List<String> meta = new ArrayList<>();
+        meta.add(Option.label(messages, "activity_type", a.type().dbName()));
+        if (a.durationMinutes() != null) {
+            meta.add(messages.get("crm.timeline.minutes", a.durationMinutes()));
+        }
+        if (a.outcome() != null) {
+            meta.add(Option.label(messages, "call_outcome", a.outcome()));
+        }
+        if (a.task() && a.dueAt() != null) {
+            meta.add(messages.get("crm.timeline.due", formats.date(a.dueAt())));
+        }
+        if (a.createdByName() != null) {
+            meta.add(messages.get("crm.timeline.by", a.createdByName()));
+        }
+        var metaLabel = new Label(String.join(" · ", meta));
+        metaLabel.getStyleClass().add("muted");
+        var text = new VBox(2, title, metaLabel);
+        if (a.description() != null && !a.description().isBlank()) {
+            var d = new Label(a.description());
+            d.setWrapText(true);
+            d.getStyleClass().add("item-body");
+            d.setMinHeight(Region.USE_PREF_SIZE);
+            text.getChildren().add(d);
+        }
+        var when = new Label(formats.relative(a.occurredAt()));
+        when.getStyleClass().add("muted");
+        when.setTooltip(new javafx.scene.control.Tooltip(formats.dateTime(a.occurredAt())));
+        when.setMinWidth(Region.USE_PREF_SIZE);
+        // The text takes the room left and wraps or shortens, so the date stays in view (no sideways scrolling).
+        title.setMinWidth(0);
+        metaLabel.setMinWidth(0);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        var row = new HBox(10, iconBox, text);
+        row.setMinWidth(0);
+        if (a.task()) {
+            var done = new CheckBox(messages.get("crm.timeline.done"));
+            done.setMinWidth(Region.USE_PREF_SIZE);
+            done.setSelected("completed".equals(a.taskStatus()));
+            done.setOnAction(e -> vm.completeTask(a));
+            if (a.isOverdue(OffsetDateTime.now())) {
+                title.getStyleClass().add("overdue");
+            }
+            row.getChildren().add(done);
+        }
+        row.getChildren().add(when);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
+    }
+
+    /** Icon, title (a link where the entry opens something), one line of detail and the date. */
+    private Node entryRow(Timeline.Entry e) {
+        Ikon icon;
+        String title;
+        List<String> detail = new ArrayList<>();
+        Runnable open;
+        switch (e.item()) {
+            case Note n -> {
+                icon = Material2MZ.STICKY_NOTE_2;
+                title = firstLine(n.body());
+                detail.add(messages.get("crm.timeline.note"));
+                if (n.createdByName() != null) {
+                    detail.add(messages.get("crm.timeline.by", n.createdByName()));
+                }
+                open = () -> selectTabById("notes");
+            }
+            case Related.Document d -> {
+                icon = e.what() == Timeline.What.DOCUMENT_SIGNED ? Material2MZ.VERIFIED : Material2AL.DESCRIPTION;
+                title = messages.get(switch (e.what()) {
+                    case DOCUMENT_SIGNED -> "crm.timeline.document.signed";
+                    case DOCUMENT_VERSION -> "crm.timeline.document.version";
+                    default -> "crm.timeline.document.attached";
+                }, d.fileName());
+                detail.add(Option.label(messages, "document_type", d.documentType()));
+                detail.add(messages.get("crm.documents.revision", d.docVersion()));
+                if (d.uploadedByName() != null && e.what() != Timeline.What.DOCUMENT_SIGNED) {
+                    detail.add(messages.get("crm.timeline.by", d.uploadedByName()));
+                }
+                open = () -> selectTabById("documents");
+            }
+            case Related.Deal d -> {
+                icon = switch (e.what()) {
+                    case DEAL_WON -> Material2AL.EMOJI_EVENTS;
+                    case DEAL_LOST -> Material2MZ.TRENDING_DOWN;
+                    default -> Material2MZ.MONETIZATION_ON;
+                };
+                title = messages.get(switch (e.what()) {
+                    case DEAL_WON -> "crm.timeline.deal.won";
+                    case DEAL_LOST -> "crm.timeline.deal.lost";
+                    default -> "crm.timeline.deal.created";
+                }, d.name());
+                detail.add(formats.money(d.value(), d.currency()));
+                detail.add(d.stageName());
+                if (e.what() == Timeline.What.DEAL_LOST && !"lost".equals(d.status())) {
+                    detail.add(Option.label(messages, "deal_status", d.status()));
+                }
+                if (d.ownerName() != null) {
+                    detail.add(d.ownerName());
+                }
+                open = () -> openRecord.accept("deal", d.id());
+            }
+            case Related.Invoice i -> {
+                icon = switch (e.what()) {
+                    case INVOICE_PAID -> Material2AL.CHECK_CIRCLE_OUTLINE;
+                    case INVOICE_OVERDUE -> Material2AL.ERROR_OUTLINE;
+                    default -> Material2MZ.RECEIPT_LONG;
+                };
+                String number = i.number() == null ? messages.get("crm.invoices.draft") : i.number();
+                title = messages.get(switch (e.what()) {
+                    case INVOICE_PAID -> "crm.timeline.invoice.paid";
+                    case INVOICE_OVERDUE -> "crm.timeline.invoice.overdue";
+                    default -> "crm.timeline.invoice.issued";
+                }, number);
+                if (e.what() == Timeline.What.INVOICE_OVERDUE) {
+                    detail.add(messages.get("crm.timeline.invoice.balance", formats.money(i.balanceDue(), i.currency())));
+                    detail.add(messages.get("crm.timeline.invoice.dueOn", formats.date(i.dueDate())));
+                } else {
+                    detail.add(formats.money(i.total(), i.currency()));
+                    if (e.what() == Timeline.What.INVOICE_ISSUED) {
+                        detail.add(messages.get("crm.invoices.due", formats.date(i.dueDate())));
+                    }
+                }
+                open = () -> openRecord.accept("invoice", i.id());
+            }
+            case Related.Event ev -> {
+                icon = Material2AL.EVENT;
+                title = messages.get(e.what() == Timeline.What.EVENT_UPCOMING ? "crm.timeline.event.upcoming"
+                        : "crm.timeline.event.past", ev.title());
+                detail.add(ev.allDay() ? messages.get("crm.timeline.event.allDay") : formats.dateTime(ev.startsAt()));
+                if (ev.location() != null && !ev.location().isBlank()) {
+                    detail.add(ev.location());
+                }
+                detail.add(Option.label(messages, "event_status", ev.status()));
+                open = () -> openRecord.accept("event", ev.id());
+            }
+            default -> throw new IllegalStateException("Not a timeline item: " + e.item());
+        }
+        var iconBox = new StackPane(new FontIcon(icon));
+        iconBox.getStyleClass().addAll("timeline-icon", "timeline-" + e.what().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                "timeline-kind-" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        var link = new Hyperlink(title);
+        link.getStyleClass().addAll("item-title", "timeline-link");
+        link.setId(entity + "-timeline-open-" + e.what().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + e.id());
+        link.setOnAction(x -> open.run());
+        link.setPadding(Insets.EMPTY);
+        link.setMinWidth(0);
+        if (e.what() == Timeline.What.INVOICE_OVERDUE) {
+            link.getStyleClass().add("overdue");
+        }
+        var metaLabel = new Label(String.join(" · ", detail.stream().filter(s -> s != null && !s.isBlank()).toList()));
+        metaLabel.getStyleClass().add("muted");
+        metaLabel.setMinWidth(0);
+        var text = new VBox(2, link, metaLabel);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        var when = new Label(e.dateOnly() ? formats.date(e.at()) : formats.relative(e.at()));
+        when.getStyleClass().add("muted");
+        if (!e.dateOnly()) {
+            when.setTooltip(new javafx.scene.control.Tooltip(formats.dateTime(e.at())));
+        }
+        when.setMinWidth(Region.USE_PREF_SIZE);
+        var row = new HBox(10, iconBox, text, when);
+        row.setMinWidth(0);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
+    }
+
+    private static String firstLine(String body) {
+        String s = body == null ? "" : body.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl).strip() + " …";
     }
 
     private static Ikon iconOf(ActivityType t) {

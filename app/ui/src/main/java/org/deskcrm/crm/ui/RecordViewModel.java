@@ -66,6 +66,10 @@ public final class RecordViewModel<T> {
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<Activity> timeline = FXCollections.observableArrayList();
     private final BooleanProperty timelineHasMore = new SimpleBooleanProperty();
+    private final ObservableList<Timeline.Entry> entries = FXCollections.observableArrayList();
+    private final BooleanProperty entriesHaveMore = new SimpleBooleanProperty();
+    private final ObjectProperty<Timeline.Filter> timelineFilter = new SimpleObjectProperty<>(Timeline.Filter.ALL);
+    private final ObservableList<Note> pinnedNotes = FXCollections.observableArrayList();
     private final ObservableList<Note> noteList = FXCollections.observableArrayList();
     private final ObjectProperty<RelatedRecords> related = new SimpleObjectProperty<>();
     private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
@@ -85,6 +89,15 @@ public final class RecordViewModel<T> {
         this.messages = messages;
         this.zone = zone;
         form.editableProperty().bind(editing);
+        // The merged timeline follows whatever it is made of.
+        timeline.addListener((javafx.collections.ListChangeListener<Activity>) c -> mergeTimeline());
+        noteList.addListener((javafx.collections.ListChangeListener<Note>) c -> {
+            pinnedNotes.setAll(Timeline.pinned(noteList));
+            mergeTimeline();
+        });
+        related.addListener((o, a, b) -> mergeTimeline());
+        timelineHasMore.addListener((o, a, b) -> mergeTimeline());
+        timelineFilter.addListener((o, a, b) -> mergeTimeline());
     }
 
     // ---------------------------------------------------------------- properties
@@ -131,6 +144,35 @@ public final class RecordViewModel<T> {
 
     public BooleanProperty timelineHasMoreProperty() {
         return timelineHasMore;
+    }
+
+    /**
+     * The one chronological timeline (newest first): the loaded activities interleaved with notes,
+     * documents, deals, invoices and events, narrowed by {@link #timelineFilterProperty()}.
+     */
+    public ObservableList<Timeline.Entry> timelineEntries() {
+        return entries;
+    }
+
+    /** Whether "More" brings older entries (older activities remain and the filter shows activities). */
+    public BooleanProperty timelineEntriesHaveMoreProperty() {
+        return entriesHaveMore;
+    }
+
+    public ObjectProperty<Timeline.Filter> timelineFilterProperty() {
+        return timelineFilter;
+    }
+
+    /** The pinned notes that lead the timeline. */
+    public ObservableList<Note> pinnedNotes() {
+        return pinnedNotes;
+    }
+
+    private void mergeTimeline() {
+        var others = Timeline.others(noteList, related.get(), zone, java.time.Instant.now());
+        var page = Timeline.merge(timeline, timelineHasMore.get(), others, timelineFilter.get());
+        entries.setAll(page.entries());
+        entriesHaveMore.set(page.more());
     }
 
     public ObservableList<Note> notes() {
@@ -226,12 +268,12 @@ public final class RecordViewModel<T> {
     private void setTimeline(List<Activity> page, boolean append) {
         boolean more = page.size() > TIMELINE_PAGE;
         List<Activity> rows = more ? page.subList(0, TIMELINE_PAGE) : page;
+        timelineHasMore.set(more); // before the rows: the merge that follows them must know whether more come
         if (append) {
             timeline.addAll(rows);
         } else {
             timeline.setAll(rows);
         }
-        timelineHasMore.set(more);
     }
 
     public void loadMoreTimeline() {
