@@ -62,6 +62,11 @@ public final class EntityScreen<R, T> implements View, RecordOpener {
         show(record);
     }
 
+    @Override
+    public void onReselected() {
+        showList();
+    }
+
     public void showList() {
         show(list);
         if (listStale) {

@@ -13,4 +13,10 @@ public interface View {
     default void onActivate() {}
 
     default void onDeactivate() {}
+
+    /**
+     * The user chose this screen's navigation entry while it was already showing: go back to where
+     * the screen starts (a record view returns to its list).
+     */
+    default void onReselected() {}
 }

@@ -75,6 +75,12 @@ public final class MainWindow implements View {
             button.setToggleGroup(group);
             button.setMaxWidth(Double.MAX_VALUE);
             button.setOnAction(e -> {
+                if (screen.equals(viewModel.currentProperty().get())) {
+                    View shown = views.get(screen.id());
+                    if (shown != null) {
+                        shown.onReselected();
+                    }
+                }
                 viewModel.currentProperty().set(screen);
                 button.setSelected(true);
             });

@@ -58,6 +58,10 @@ class RecordRulesUiTest {
         openRecord("company", ids.get("Sam's own"));
         app.waitUntil(() -> titleIs("Sam's own"), 30, "the rep's own company opened");
         app.waitFor("#company-edit", 10);
+        // Choosing Companies again in the navigation goes back from the record to the list.
+        assertThat(app.robot().lookup("#companies-table").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
+        app.robot().clickOn("#nav-companies");
+        app.waitFor("#companies-table", 10);
         app.signOut();
 
         // The viewer: only active companies, read-only everywhere.
