@@ -54,7 +54,7 @@ public final class CrmFeature implements FeatureModule {
         this.auditTrail = auditTrail;
         this.merges = new org.deskcrm.merge.MergeService(dsl, new org.deskcrm.merge.persistence.MergeRepository(), audit);
         this.documents = ws -> new org.deskcrm.document.ui.DocumentsPanel(ws, documentService, () -> filePicker,
-                org.deskcrm.document.ui.FileLauncher.DESKTOP);
+                org.deskcrm.ui.fx.FileLauncher.DESKTOP);
     }
 
     private static org.deskcrm.document.DocumentService documentService(DSLContext dsl, AuditLog audit, java.nio.file.Path dataDir) {

@@ -34,6 +34,7 @@ import org.deskcrm.document.Document;
 import org.deskcrm.document.DocumentEntity;
 import org.deskcrm.document.DocumentService;
 import org.deskcrm.document.DocumentType;
+import org.deskcrm.ui.fx.FileLauncher;
 import org.deskcrm.ui.i18n.Messages;
 import org.deskcrm.ui.shell.Workspace;
 import org.kordamp.ikonli.Ikon;

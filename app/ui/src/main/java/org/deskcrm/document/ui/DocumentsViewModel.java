@@ -18,6 +18,7 @@ import org.deskcrm.platform.persistence.StaleRecordException;
 import org.deskcrm.security.Action;
 import org.deskcrm.security.CurrentUser;
 import org.deskcrm.security.Resource;
+import org.deskcrm.ui.fx.FileLauncher;
 import org.deskcrm.ui.i18n.Messages;
 import org.deskcrm.ui.task.BackgroundTask;
 import org.deskcrm.ui.task.TaskRunner;

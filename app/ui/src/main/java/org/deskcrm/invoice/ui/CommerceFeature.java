@@ -31,6 +31,7 @@ import org.deskcrm.product.ui.ProductsViewModel;
 import org.deskcrm.security.Action;
 import org.deskcrm.security.OrganizationInitializer;
 import org.deskcrm.security.Resource;
+import org.deskcrm.ui.fx.FileLauncher;
 import org.deskcrm.ui.shell.FeatureModule;
 import org.deskcrm.ui.shell.GlobalSearchProvider;
 import org.deskcrm.ui.shell.Screen;
@@ -77,7 +78,7 @@ public final class CommerceFeature implements FeatureModule {
         return List.of(
                 new Screen("invoices", "commerce.nav.invoices", Material2OutlinedMZ.RECEIPT_LONG,
                         u -> u.can(Resource.INVOICES, Action.READ),
-                        () -> new InvoicesView(new InvoicesViewModel(ws, invoices, products, DocumentOpener.DESKTOP), formats),
+                        () -> new InvoicesView(new InvoicesViewModel(ws, invoices, products, FileLauncher.DESKTOP), formats),
                         Set.of("invoice")),
                 new Screen("orders", "commerce.nav.orders", Material2OutlinedMZ.SHOPPING_CART,
                         u -> u.can(Resource.ORDERS, Action.READ),

@@ -40,6 +40,7 @@ import org.deskcrm.platform.persistence.ValidationException;
 import org.deskcrm.security.Action;
 import org.deskcrm.security.CurrentUser;
 import org.deskcrm.security.Resource;
+import org.deskcrm.ui.fx.FileLauncher;
 import org.deskcrm.ui.shell.Workspace;
 import org.deskcrm.ui.task.BackgroundTask;
 import org.deskcrm.ui.task.TaskHandle;
@@ -54,7 +55,7 @@ public final class InvoicesViewModel {
 
     private final Workspace ws;
     private final InvoiceService service;
-    private final DocumentOpener opener;
+    private final FileLauncher opener;
     private final ProductService products;
     private final CurrentUser user;
 
@@ -77,7 +78,7 @@ public final class InvoicesViewModel {
     private final StringProperty numberFilter = new SimpleStringProperty("");
     private TaskHandle listing;
 
-    public InvoicesViewModel(Workspace ws, InvoiceService service, ProductService products, DocumentOpener opener) {
+    public InvoicesViewModel(Workspace ws, InvoiceService service, ProductService products, FileLauncher opener) {
         this.ws = ws;
         this.service = service;
         this.products = products;

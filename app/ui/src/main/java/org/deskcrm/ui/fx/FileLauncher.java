@@ -1,10 +1,10 @@
-package org.deskcrm.document.ui;
+package org.deskcrm.ui.fx;
 
 import java.awt.Desktop;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Opens a file with the desktop's default application. */
+/** Opens a file with the desktop's default application (a PDF invoice, an attached document). */
 @FunctionalInterface
 public interface FileLauncher {
     /** False when this desktop cannot open files (headless, no handler); called off the UI thread (it may block). */
