@@ -22,6 +22,7 @@ import org.deskcrm.crm.ListQuery;
 import org.deskcrm.crm.Page;
 import org.deskcrm.crm.RecordChanges;
 import org.deskcrm.crm.RelatedRecords;
+import org.deskcrm.crm.RelatedTimeline;
 import org.deskcrm.crm.Validation;
 import org.deskcrm.crm.persistence.Batches;
 import org.deskcrm.crm.persistence.RelatedRecordsRepository;
@@ -117,12 +118,34 @@ public final class CompanyService {
     }
 
     /** The deals, invoices, events and documents shown on the record, each under its own record rule. */
+    /**
+     * The deals, invoices, events and documents of the record's tabs: the first {@code limit} of
+     * each kind and how many there are, each under its own record rule.
+     */
     public RelatedRecords related(CurrentUser user, UUID id, int limit) {
         if (!companies.readable(dsl, user, id)) {
             throw notFound();
         }
-        return new RelatedRecords(related.dealsOfCompany(dsl, user, id, limit), related.invoicesOfCompany(dsl, user, id, limit),
-                related.eventsOfCompany(dsl, user, id, limit), related.documentsOfCompany(dsl, user, id, limit));
+        var s = RelatedRecordsRepository.Subject.company(id);
+        long[] counts = related.countAll(dsl, user, s);
+        return new RelatedRecords(related.listDeals(dsl, user, s, limit), related.listInvoices(dsl, user, s, limit),
+                related.listEvents(dsl, user, s, limit), related.listDocuments(dsl, user, s, limit), counts[0], counts[1],
+                counts[2], counts[3]);
+    }
+
+    /**
+     * The next page of what the record's deals, invoices, events and documents put on its timeline
+     * (newest first, after {@code after}; null for the first page), each under its own record rule.
+     *
+     * @param zone the workspace zone (an entry dated by a day is placed at its start)
+     * @param today decides which unpaid invoices are overdue
+     */
+    public RelatedTimeline.Page timeline(CurrentUser user, UUID id, java.time.ZoneId zone, java.time.LocalDate today,
+            RelatedTimeline.Cursor after, int limit) {
+        if (!companies.readable(dsl, user, id)) {
+            throw notFound();
+        }
+        return related.pageTimeline(dsl, user, RelatedRecordsRepository.Subject.company(id), zone, today, after, limit);
     }
 
     public List<DuplicateMatch> duplicates(CurrentUser user, CompanyDraft d, UUID excludeId) {

@@ -25,6 +25,7 @@ import org.deskcrm.crm.ListQuery;
 import org.deskcrm.crm.Page;
 import org.deskcrm.crm.RecordChanges;
 import org.deskcrm.crm.RelatedRecords;
+import org.deskcrm.crm.RelatedTimeline;
 import org.deskcrm.crm.SortOrder;
 import org.deskcrm.crm.Validation;
 import org.deskcrm.crm.persistence.Batches;
@@ -125,13 +126,34 @@ public final class ContactService {
         return contacts.find(tx, user, id, customFields.values(tx, user, ENTITY, id));
     }
 
+    /**
+     * The deals, invoices, events and documents of the record's tabs: the first {@code limit} of
+     * each kind and how many there are, each under its own record rule.
+     */
     public RelatedRecords related(CurrentUser user, UUID id, int limit) {
         if (!contacts.readable(dsl, user, id)) {
             throw notFound();
         }
-        return new RelatedRecords(related.dealsOfContact(dsl, user, id, limit),
-                related.invoicesOfContact(dsl, user, id, limit), related.eventsOfContact(dsl, user, id, limit),
-                related.documentsOf(dsl, user, ENTITY, id, limit));
+        var s = RelatedRecordsRepository.Subject.contact(id);
+        long[] counts = related.countAll(dsl, user, s);
+        return new RelatedRecords(related.listDeals(dsl, user, s, limit), related.listInvoices(dsl, user, s, limit),
+                related.listEvents(dsl, user, s, limit), related.listDocuments(dsl, user, s, limit), counts[0], counts[1],
+                counts[2], counts[3]);
+    }
+
+    /**
+     * The next page of what the record's deals, invoices, events and documents put on its timeline
+     * (newest first, after {@code after}; null for the first page), each under its own record rule.
+     *
+     * @param zone the workspace zone (an entry dated by a day is placed at its start)
+     * @param today decides which unpaid invoices are overdue
+     */
+    public RelatedTimeline.Page timeline(CurrentUser user, UUID id, java.time.ZoneId zone, java.time.LocalDate today,
+            RelatedTimeline.Cursor after, int limit) {
+        if (!contacts.readable(dsl, user, id)) {
+            throw notFound();
+        }
+        return related.pageTimeline(dsl, user, RelatedRecordsRepository.Subject.contact(id), zone, today, after, limit);
     }
 
     public List<DuplicateMatch> duplicates(CurrentUser user, ContactDraft d, UUID excludeId) {

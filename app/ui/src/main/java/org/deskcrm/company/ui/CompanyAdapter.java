@@ -11,6 +11,7 @@ import org.deskcrm.company.CompanyDraft;
 import org.deskcrm.contact.ContactRow;
 import org.deskcrm.crm.CrmServices;
 import org.deskcrm.crm.RelatedRecords;
+import org.deskcrm.crm.RelatedTimeline;
 import org.deskcrm.crm.ui.Formats;
 import org.deskcrm.crm.ui.Option;
 import org.deskcrm.crm.ui.RecordAdapter;
@@ -21,8 +22,6 @@ import org.deskcrm.ui.i18n.Messages;
 
 /** The company record view's access to the services. */
 final class CompanyAdapter implements RecordAdapter<Company> {
-    private static final int RELATED_LIMIT = 100;
-
     private final CrmServices crm;
     private final CurrentUser user;
     private final Messages messages;
@@ -132,8 +131,14 @@ final class CompanyAdapter implements RecordAdapter<Company> {
     }
 
     @Override
-    public RelatedRecords related(UUID id) {
-        return crm.companies.related(user, id, RELATED_LIMIT);
+    public RelatedRecords related(UUID id, int limit) {
+        return crm.companies.related(user, id, limit);
+    }
+
+    @Override
+    public RelatedTimeline.Page relatedTimeline(UUID id, java.time.ZoneId zone, java.time.LocalDate today,
+            RelatedTimeline.Cursor after, int limit) {
+        return crm.companies.timeline(user, id, zone, today, after, limit);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.deskcrm.contact.Contact;
 import org.deskcrm.contact.ContactDraft;
 import org.deskcrm.crm.CrmServices;
 import org.deskcrm.crm.RelatedRecords;
+import org.deskcrm.crm.RelatedTimeline;
 import org.deskcrm.crm.ui.Formats;
 import org.deskcrm.crm.ui.Option;
 import org.deskcrm.crm.ui.RecordAdapter;
@@ -163,8 +164,14 @@ public final class ContactAdapter implements RecordAdapter<Contact> {
     }
 
     @Override
-    public RelatedRecords related(UUID id) {
-        return crm.contacts.related(user, id, 100);
+    public RelatedRecords related(UUID id, int limit) {
+        return crm.contacts.related(user, id, limit);
+    }
+
+    @Override
+    public RelatedTimeline.Page relatedTimeline(UUID id, java.time.ZoneId zone, java.time.LocalDate today,
+            RelatedTimeline.Cursor after, int limit) {
+        return crm.contacts.timeline(user, id, zone, today, after, limit);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.deskcrm.activity.Activity;
 import org.deskcrm.activity.Note;
 import org.deskcrm.contact.ContactRow;
 import org.deskcrm.crm.RelatedRecords;
+import org.deskcrm.crm.RelatedTimeline;
 import org.deskcrm.customfield.CustomFieldDefinition;
 import org.deskcrm.tag.Tag;
 
@@ -53,8 +54,20 @@ public interface RecordAdapter<T> {
 
     List<Note> notes(UUID id);
 
-    /** Deals, invoices, events and documents; null when the entity has none (leads). */
-    RelatedRecords related(UUID id);
+    /**
+     * Deals, invoices, events and documents for the tabs: the first {@code limit} of each kind and
+     * how many there are; null when the entity has none (leads).
+     */
+    RelatedRecords related(UUID id, int limit);
+
+    /**
+     * The next page of the related records' steps on the timeline (newest first, after
+     * {@code after}; null for the first); empty for an entity without related records (leads).
+     */
+    default RelatedTimeline.Page relatedTimeline(UUID id, java.time.ZoneId zone, java.time.LocalDate today,
+            RelatedTimeline.Cursor after, int limit) {
+        return new RelatedTimeline.Page(List.of(), false);
+    }
 
     /** The contacts of a company; empty for others. */
     default List<ContactRow> contacts(UUID id) {

@@ -99,6 +99,7 @@ public final class RecordView<T> implements View {
     private final ListView<Related.Invoice> invoicesList = new ListView<>();
     private final ListView<Related.Event> eventsList = new ListView<>();
     private final StackPane documentsPane = new StackPane();
+    private final java.util.Map<String, Label> cappedLabels = new java.util.HashMap<>();
     private final VBox pinnedBox = new VBox(6);
     private Node primaryFact;
     private Runnable newContact;
@@ -278,10 +279,12 @@ public final class RecordView<T> implements View {
                     String.join(" · ", ev.allDay() ? formats.date(ev.startsAt()) : formats.dateTime(ev.startsAt()),
                             ev.location() == null ? "" : ev.location()),
                     ev.status()}, "event_status", Material2AL.EVENT, ev -> openRecord.accept("event", ev.id())));
-            tabs.getTabs().add(tab("crm.tab.deals", padded(dealsList), "deals"));
-            tabs.getTabs().add(tab("crm.tab.invoices", padded(invoicesList), "invoices"));
-            tabs.getTabs().add(tab("crm.tab.events", padded(eventsList), "events"));
-            tabs.getTabs().add(tab("crm.tab.documents", documentsPane, "documents"));
+            tabs.getTabs().add(tab("crm.tab.deals", padded(dealsList, cappedBar("deals")), "deals"));
+            tabs.getTabs().add(tab("crm.tab.invoices", padded(invoicesList, cappedBar("invoices")), "invoices"));
+            tabs.getTabs().add(tab("crm.tab.events", padded(eventsList, cappedBar("events")), "events"));
+            var docs = new VBox(documentsPane, cappedBar("documents"));
+            VBox.setVgrow(documentsPane, Priority.ALWAYS);
+            tabs.getTabs().add(tab("crm.tab.documents", docs, "documents"));
         }
     }
 
@@ -329,8 +332,37 @@ public final class RecordView<T> implements View {
         }
     }
 
-    private static Node padded(Node n) {
+    /** Under a tab list read in part: "Showing N of M" and "Show more" (hidden while the list is whole). */
+    private Node cappedBar(String id) {
+        var label = new Label();
+        label.setId(entity + "-" + id + "-showing");
+        label.getStyleClass().add("muted");
+        var more = new Hyperlink(messages.get("crm.related.showMore"));
+        more.setId(entity + "-" + id + "-show-more");
+        more.setOnAction(e -> vm.showMoreRelated());
+        var bar = new HBox(8, label, more);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 0, 0, 0));
+        bar.setVisible(false);
+        bar.setManaged(false);
+        cappedLabels.put(id, label);
+        return bar;
+    }
+
+    private void showCapped(String id, int shown, long total) {
+        Label label = cappedLabels.get(id);
+        if (label == null) {
+            return;
+        }
+        boolean capped = shown < total;
+        label.setText(capped ? messages.get("crm.related.showing", shown, total) : "");
+        label.getParent().setVisible(capped);
+        label.getParent().setManaged(capped);
+    }
+
+    private static Node padded(Node n, Node... below) {
         var box = new VBox(n);
+        box.getChildren().addAll(below);
         VBox.setVgrow(n, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         return box;
@@ -555,13 +587,18 @@ public final class RecordView<T> implements View {
         if (vm.recordProperty().get() != null && rel != null) {
             documentsPane.getChildren().setAll(documents.view(documentsContext()));
         }
-        updateTabTitle("deals", "crm.tab.deals", dealsList.getItems().size());
-        updateTabTitle("invoices", "crm.tab.invoices", invoicesList.getItems().size());
-        updateTabTitle("events", "crm.tab.events", eventsList.getItems().size());
-        updateTabTitle("documents", "crm.tab.documents", rel == null ? 0 : rel.documents().size());
+        // Tab titles count all there are; a list read in part says so and offers more.
+        updateTabTitle("deals", "crm.tab.deals", rel == null ? 0 : rel.dealCount());
+        updateTabTitle("invoices", "crm.tab.invoices", rel == null ? 0 : rel.invoiceCount());
+        updateTabTitle("events", "crm.tab.events", rel == null ? 0 : rel.eventCount());
+        updateTabTitle("documents", "crm.tab.documents", rel == null ? 0 : rel.documentCount());
+        showCapped("deals", dealsList.getItems().size(), rel == null ? 0 : rel.dealCount());
+        showCapped("invoices", invoicesList.getItems().size(), rel == null ? 0 : rel.invoiceCount());
+        showCapped("events", eventsList.getItems().size(), rel == null ? 0 : rel.eventCount());
+        showCapped("documents", rel == null ? 0 : rel.documents().size(), rel == null ? 0 : rel.documentCount());
     }
 
-    private void updateTabTitle(String id, String key, int n) {
+    private void updateTabTitle(String id, String key, long n) {
         for (Tab t : tabs.getTabs()) {
             if ((entity + "-tab-" + id).equals(t.getId())) {
                 t.setText(n == 0 ? messages.get(key) : messages.get(key) + " (" + n + ")");

@@ -28,6 +28,7 @@ import org.deskcrm.activity.NoteDraft;
 import org.deskcrm.activity.NoteService;
 import org.deskcrm.contact.ContactRow;
 import org.deskcrm.crm.RelatedRecords;
+import org.deskcrm.crm.RelatedTimeline;
 import org.deskcrm.customfield.CustomFieldDefinition;
 import org.deskcrm.platform.persistence.StaleRecordException;
 import org.deskcrm.platform.persistence.ValidationException;
@@ -45,6 +46,8 @@ import org.deskcrm.ui.task.TaskRunner;
  */
 public final class RecordViewModel<T> {
     public static final int TIMELINE_PAGE = 25;
+    /** How many of each kind the Deals, Invoices, Events and Documents tabs read at first and per "Show more". */
+    public static final int RELATED_PAGE = 100;
 
     private final RecordAdapter<T> adapter;
     private final Function<List<CustomFieldDefinition>, List<FieldSpec>> fieldSpecs;
@@ -72,6 +75,11 @@ public final class RecordViewModel<T> {
     private final ObservableList<Note> pinnedNotes = FXCollections.observableArrayList();
     private final ObservableList<Note> noteList = FXCollections.observableArrayList();
     private final ObjectProperty<RelatedRecords> related = new SimpleObjectProperty<>();
+    /** The related records' steps on the timeline loaded so far (newest first), and where the next page starts. */
+    private final ObservableList<Timeline.Entry> relatedSteps = FXCollections.observableArrayList();
+    private final BooleanProperty relatedStepsHaveMore = new SimpleBooleanProperty();
+    private RelatedTimeline.Cursor relatedCursor;
+    private int relatedLimit = RELATED_PAGE;
     private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
     private UUID id;
     private int generation;
@@ -95,8 +103,9 @@ public final class RecordViewModel<T> {
             pinnedNotes.setAll(Timeline.pinned(noteList));
             mergeTimeline();
         });
-        related.addListener((o, a, b) -> mergeTimeline());
+        relatedSteps.addListener((javafx.collections.ListChangeListener<Timeline.Entry>) c -> mergeTimeline());
         timelineHasMore.addListener((o, a, b) -> mergeTimeline());
+        relatedStepsHaveMore.addListener((o, a, b) -> mergeTimeline());
         timelineFilter.addListener((o, a, b) -> mergeTimeline());
     }
 
@@ -154,7 +163,10 @@ public final class RecordViewModel<T> {
         return entries;
     }
 
-    /** Whether "More" brings older entries (older activities remain and the filter shows activities). */
+    /**
+     * Whether "More" brings older entries: older activities or related steps remain (of kinds the
+     * filter shows).
+     */
     public BooleanProperty timelineEntriesHaveMoreProperty() {
         return entriesHaveMore;
     }
@@ -169,8 +181,10 @@ public final class RecordViewModel<T> {
     }
 
     private void mergeTimeline() {
-        var others = Timeline.others(noteList, related.get(), zone, java.time.Instant.now());
-        var page = Timeline.merge(timeline, timelineHasMore.get(), others, timelineFilter.get());
+        var page = Timeline.merge(List.of(
+                new Timeline.Stream(timeline.stream().map(Timeline::of).toList(), timelineHasMore.get(), java.util.Set.of(Timeline.Kind.ACTIVITY)),
+                new Timeline.Stream(List.copyOf(relatedSteps), relatedStepsHaveMore.get(), Timeline.Stream.RELATED),
+                Timeline.Stream.complete(Timeline.notes(noteList))), timelineFilter.get());
         entries.setAll(page.entries());
         entriesHaveMore.set(page.more());
     }
@@ -179,8 +193,14 @@ public final class RecordViewModel<T> {
         return noteList;
     }
 
+    /** The first {@link #relatedLimit()} deals, invoices, events and documents (the tabs), with their counts. */
     public ObjectProperty<RelatedRecords> relatedProperty() {
         return related;
+    }
+
+    /** How many of each kind the tabs read; "Show more" raises it. */
+    public int relatedLimit() {
+        return relatedLimit;
     }
 
     public ObservableList<ContactRow> contacts() {
@@ -216,7 +236,7 @@ public final class RecordViewModel<T> {
     // ---------------------------------------------------------------- loading
 
     private record Loaded<T>(T record, List<CustomFieldDefinition> defs, List<Activity> timeline, List<Note> notes,
-            RelatedRecords related, List<ContactRow> contacts) {}
+            RelatedRecords related, RelatedTimeline.Page steps, List<ContactRow> contacts) {}
 
     /** Loads everything the view shows in one background task. */
     public void open(UUID recordId) {
@@ -232,11 +252,15 @@ public final class RecordViewModel<T> {
         noteList.clear();
         contacts.clear();
         related.set(null);
+        relatedLimit = RELATED_PAGE;
+        setRelatedSteps(new RelatedTimeline.Page(List.of(), false), false);
         busy.set(true);
+        int limit = relatedLimit;
         BackgroundTask.of("Opening record", p -> {
                     T r = adapter.load(recordId);
                     return new Loaded<>(r, adapter.customFields(), adapter.timeline(recordId, null, TIMELINE_PAGE + 1),
-                            adapter.notes(recordId), adapter.related(recordId), adapter.contacts(recordId));
+                            adapter.notes(recordId), adapter.related(recordId, limit), relatedSteps(recordId, null, TIMELINE_PAGE),
+                            adapter.contacts(recordId));
                 })
                 .onSuccess(l -> {
                     if (gen != generation) {
@@ -247,6 +271,7 @@ public final class RecordViewModel<T> {
                     setTimeline(l.timeline(), false);
                     noteList.setAll(l.notes());
                     related.set(l.related());
+                    setRelatedSteps(l.steps(), false);
                     contacts.setAll(l.contacts());
                 })
                 .onFailure(e -> {
@@ -276,17 +301,66 @@ public final class RecordViewModel<T> {
         }
     }
 
+    private RelatedTimeline.Page relatedSteps(UUID recordId, RelatedTimeline.Cursor after, int limit) {
+        return adapter.relatedTimeline(recordId, zone, LocalDate.now(zone), after, limit);
+    }
+
+    private void setRelatedSteps(RelatedTimeline.Page page, boolean append) {
+        var entries = Timeline.of(page.items(), java.time.Instant.now());
+        if (!append || page.next() != null) {
+            relatedCursor = page.next();
+        }
+        relatedStepsHaveMore.set(page.more()); // before the entries: the merge that follows them must know
+        if (append) {
+            relatedSteps.addAll(entries);
+        } else {
+            relatedSteps.setAll(entries);
+        }
+    }
+
+    private record More(List<Activity> activities, List<RelatedTimeline.Page> steps) {}
+
+    /**
+     * The next page of each paged stream whose kinds the filter shows (activities, the related
+     * records' steps); the merge shows what is now known to be in order.
+     */
     public void loadMoreTimeline() {
-        if (timeline.isEmpty() || !timelineHasMore.get()) {
+        var filter = timelineFilter.get();
+        boolean activities = !timeline.isEmpty() && timelineHasMore.get() && filter.accepts(Timeline.Kind.ACTIVITY);
+        boolean steps = relatedStepsHaveMore.get() && Timeline.Stream.RELATED.stream().anyMatch(filter::accepts);
+        if (!activities && !steps) {
             return;
         }
-        Activity last = timeline.getLast();
+        Activity last = timeline.isEmpty() ? null : timeline.getLast();
+        RelatedTimeline.Cursor cursor = relatedCursor;
         UUID recordId = id;
-        BackgroundTask.of("Loading timeline", p -> adapter.timeline(recordId, last, TIMELINE_PAGE + 1))
-                .onSuccess(page -> {
-                    if (Objects.equals(recordId, id)) {
-                        setTimeline(page, true);
+        BackgroundTask.of("Loading timeline", p -> {
+                    List<Activity> a = activities ? adapter.timeline(recordId, last, TIMELINE_PAGE + 1) : null;
+                    List<RelatedTimeline.Page> pages = new ArrayList<>();
+                    if (steps) {
+                        // Under a filter of one kind, page on until one of that kind comes (or none remain).
+                        RelatedTimeline.Cursor after = cursor;
+                        while (true) {
+                            var page = relatedSteps(recordId, after, TIMELINE_PAGE);
+                            pages.add(page);
+                            boolean shown = Timeline.of(page.items(), java.time.Instant.now()).stream()
+                                    .anyMatch(e -> filter.accepts(e.kind()));
+                            if (shown || !page.more() || page.next() == null || p.isCancelled()) {
+                                break;
+                            }
+                            after = page.next();
+                        }
                     }
+                    return new More(a, pages);
+                })
+                .onSuccess(more -> {
+                    if (!Objects.equals(recordId, id)) {
+                        return;
+                    }
+                    if (more.activities() != null) {
+                        setTimeline(more.activities(), true);
+                    }
+                    more.steps().forEach(page -> setRelatedSteps(page, true));
                 })
                 .onFailure(e -> error.set(e.getMessage()))
                 .runOn(tasks);
@@ -295,7 +369,7 @@ public final class RecordViewModel<T> {
     private void reloadActivityAndNotes() {
         UUID recordId = id;
         BackgroundTask.of("Refreshing", p -> new Loaded<>(adapter.load(recordId), List.of(),
-                        adapter.timeline(recordId, null, TIMELINE_PAGE + 1), adapter.notes(recordId), null, List.of()))
+                        adapter.timeline(recordId, null, TIMELINE_PAGE + 1), adapter.notes(recordId), null, null, List.of()))
                 .onSuccess(l -> {
                     if (!Objects.equals(recordId, id)) {
                         return;
@@ -310,13 +384,41 @@ public final class RecordViewModel<T> {
                 .runOn(tasks);
     }
 
-    /** Reloads the related records (deals, invoices, events, documents) only; an edit in progress stays. */
+    private record RelatedLoaded(Optional<RelatedRecords> tabs, RelatedTimeline.Page steps) {}
+
+    /**
+     * Reloads the related records (deals, invoices, events, documents: the tabs and their steps on
+     * the timeline, as many as were loaded) only; an edit in progress stays.
+     */
     public void refreshRelated() {
         UUID recordId = id;
-        BackgroundTask.of("Refreshing", p -> Optional.ofNullable(adapter.related(recordId)))
+        int limit = relatedLimit;
+        int steps = Math.max(TIMELINE_PAGE, relatedSteps.size());
+        BackgroundTask.of("Refreshing", p -> new RelatedLoaded(Optional.ofNullable(adapter.related(recordId, limit)),
+                        relatedSteps(recordId, null, steps)))
                 .onSuccess(r -> {
                     if (Objects.equals(recordId, id)) {
-                        related.set(r.orElse(null));
+                        related.set(r.tabs().orElse(null));
+                        setRelatedSteps(r.steps(), false);
+                    }
+                })
+                .onFailure(e -> error.set(e.getMessage()))
+                .runOn(tasks);
+    }
+
+    /** The tabs read {@link #RELATED_PAGE} more of each kind ("showing N of M" → more). */
+    public void showMoreRelated() {
+        RelatedRecords r = related.get();
+        if (r == null || !r.capped()) {
+            return;
+        }
+        relatedLimit += RELATED_PAGE;
+        UUID recordId = id;
+        int limit = relatedLimit;
+        BackgroundTask.of("Loading related records", p -> Optional.ofNullable(adapter.related(recordId, limit)))
+                .onSuccess(t -> {
+                    if (Objects.equals(recordId, id)) {
+                        related.set(t.orElse(null));
                     }
                 })
                 .onFailure(e -> error.set(e.getMessage()))

@@ -1,10 +1,7 @@
 package org.deskcrm.crm.ui;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,16 +11,16 @@ import java.util.UUID;
 import org.deskcrm.activity.Activity;
 import org.deskcrm.activity.Note;
 import org.deskcrm.crm.Related;
-import org.deskcrm.crm.RelatedRecords;
+import org.deskcrm.crm.RelatedTimeline;
 
 /**
  * The record's one chronological timeline (newest first): activities interleaved with notes,
  * documents (attached, new version, signed), deals (created, won, lost), invoices (issued, paid,
  * overdue) and events (upcoming and past). Pure: no JavaFX, no database.
  *
- * <p>Activities come in keyset pages; everything else is loaded at once. So that nothing shows out
- * of order, an entry of another kind older than the oldest loaded activity is held back while
- * older activities remain to be paged in ("More"); once the last page is in, all of them show.
+ * <p>Activities and the related records' steps come in keyset pages (two {@link Stream}s); notes
+ * are loaded at once. So that nothing shows out of order, an entry is held back while the other
+ * paged stream may still bring one before it ("More"); once the last pages are in, all of them show.
  * Pinned notes lead the timeline in their own strip and are not repeated in the flow.
  */
 public final class Timeline {
@@ -36,20 +33,27 @@ public final class Timeline {
 
     /** What happened, i.e. which line an entry shows. */
     public enum What {
-        ACTIVITY(Kind.ACTIVITY), NOTE(Kind.NOTE),
-        DOCUMENT_ATTACHED(Kind.DOCUMENT), DOCUMENT_VERSION(Kind.DOCUMENT), DOCUMENT_SIGNED(Kind.DOCUMENT),
-        DEAL_CREATED(Kind.DEAL), DEAL_WON(Kind.DEAL), DEAL_LOST(Kind.DEAL),
-        INVOICE_ISSUED(Kind.INVOICE), INVOICE_PAID(Kind.INVOICE), INVOICE_OVERDUE(Kind.INVOICE),
-        EVENT_UPCOMING(Kind.EVENT), EVENT_PAST(Kind.EVENT);
+        ACTIVITY(Kind.ACTIVITY, 0), NOTE(Kind.NOTE, 0),
+        DOCUMENT_ATTACHED(Kind.DOCUMENT, 0), DOCUMENT_VERSION(Kind.DOCUMENT, 0), DOCUMENT_SIGNED(Kind.DOCUMENT, 1),
+        DEAL_CREATED(Kind.DEAL, 0), DEAL_WON(Kind.DEAL, 1), DEAL_LOST(Kind.DEAL, 1),
+        INVOICE_ISSUED(Kind.INVOICE, 0), INVOICE_PAID(Kind.INVOICE, 1), INVOICE_OVERDUE(Kind.INVOICE, 2),
+        EVENT_UPCOMING(Kind.EVENT, 0), EVENT_PAST(Kind.EVENT, 0);
 
         private final Kind kind;
+        private final int step;
 
-        What(Kind kind) {
+        What(Kind kind, int step) {
             this.kind = kind;
+            this.step = step;
         }
 
         public Kind kind() {
             return kind;
+        }
+
+        /** Of one item at one moment the later step comes first (as {@link RelatedTimeline.Stream#step()}). */
+        public int step() {
+            return step;
         }
     }
 
@@ -84,11 +88,12 @@ public final class Timeline {
     /**
      * Newest first; at the same moment activities before the rest, and of one item the later step
      * first (an invoice issued and paid on one day: paid above issued); then by id, so the order is stable.
+     * For the related records it is the order core pages them in ({@link RelatedTimeline#NEWEST_FIRST}).
      */
-    public static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::at, Comparator.reverseOrder())
+    public static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing((Entry e) -> e.at().toInstant(), Comparator.reverseOrder())
             .thenComparing(e -> e.kind().ordinal())
-            .thenComparing(e -> e.what().ordinal(), Comparator.reverseOrder())
-            .thenComparing(Entry::id, Comparator.reverseOrder());
+            .thenComparing(e -> e.what().step(), Comparator.reverseOrder())
+            .thenComparing(Entry::id, RelatedTimeline.UUID_ORDER.reversed());
 
     /** The pinned notes that lead the timeline (the first {@link #PINNED_SHOWN}, in the order given). */
     public static List<Note> pinned(List<Note> notes) {
@@ -99,13 +104,8 @@ public final class Timeline {
         return new Entry(What.ACTIVITY, a.occurredAt(), false, a.id(), a);
     }
 
-    /**
-     * The entries of everything but activities (unsorted): notes not already leading the timeline,
-     * and the related records (null for records without any, e.g. leads).
-     *
-     * @param now decides which events are upcoming and which invoices are overdue
-     */
-    public static List<Entry> others(List<Note> notes, RelatedRecords related, ZoneId zone, Instant now) {
+    /** The entries of the notes not already leading the timeline (unsorted). */
+    public static List<Entry> notes(List<Note> notes) {
         List<Entry> out = new ArrayList<>();
         Set<UUID> leading = new HashSet<>();
         pinned(notes).forEach(n -> leading.add(n.id()));
@@ -114,86 +114,89 @@ public final class Timeline {
                 out.add(new Entry(What.NOTE, n.createdAt(), false, n.id(), n));
             }
         }
-        if (related == null) {
-            return out;
-        }
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        for (Related.Document d : related.documents()) {
-            if (d.createdAt() != null) {
-                out.add(new Entry(d.docVersion() > 1 ? What.DOCUMENT_VERSION : What.DOCUMENT_ATTACHED, d.createdAt(), false, d.id(), d));
-            }
-            if (d.signed() && d.signedAt() != null) {
-                out.add(new Entry(What.DOCUMENT_SIGNED, d.signedAt(), false, d.id(), d));
-            }
-        }
-        for (Related.Deal d : related.deals()) {
-            if (d.createdAt() != null) {
-                out.add(new Entry(What.DEAL_CREATED, d.createdAt(), false, d.id(), d));
-            }
-            if (d.closedOn() != null && !"open".equals(d.status())) {
-                out.add(new Entry("won".equals(d.status()) ? What.DEAL_WON : What.DEAL_LOST, startOf(d.closedOn(), zone), true,
-                        d.id(), d));
-            }
-        }
-        for (Related.Invoice i : related.invoices()) {
-            if ("draft".equals(i.status()) || i.issueDate() == null) {
-                continue; // a draft is not sent to anyone yet: it is in the Invoices tab only
-            }
-            out.add(new Entry(What.INVOICE_ISSUED, startOf(i.issueDate(), zone), true, i.id(), i));
-            if (i.paidDate() != null) {
-                out.add(new Entry(What.INVOICE_PAID, startOf(i.paidDate(), zone), true, i.id(), i));
-            } else if (overdue(i, today)) {
-                // overdue from the day after the due date
-                out.add(new Entry(What.INVOICE_OVERDUE, startOf(i.dueDate().plusDays(1), zone), true, i.id(), i));
-            }
-        }
-        for (Related.Event e : related.events()) {
-            if (e.startsAt() != null) {
-                What w = e.startsAt().toInstant().isAfter(now) ? What.EVENT_UPCOMING : What.EVENT_PAST;
-                out.add(new Entry(w, e.startsAt(), e.allDay(), e.id(), e));
-            }
-        }
         return out;
     }
 
-    /** An issued invoice with money still due after its due date (or marked overdue). */
-    static boolean overdue(Related.Invoice i, LocalDate today) {
-        if ("overdue".equals(i.status())) {
-            return i.dueDate() != null;
-        }
-        boolean open = "sent".equals(i.status()) || "partially_paid".equals(i.status());
-        return open && i.dueDate() != null && i.dueDate().isBefore(today) && i.balanceDue() != null
-                && i.balanceDue().compareTo(BigDecimal.ZERO) > 0;
+    /**
+     * The entry of one step of a related record, as core pages them.
+     *
+     * @param now decides whether an event is upcoming or past
+     */
+    public static Entry of(RelatedTimeline.Item i, Instant now) {
+        What what = switch (i.stream()) {
+            case DOCUMENT_ADDED -> ((Related.Document) i.record()).docVersion() > 1 ? What.DOCUMENT_VERSION : What.DOCUMENT_ATTACHED;
+            case DOCUMENT_SIGNED -> What.DOCUMENT_SIGNED;
+            case DEAL_CREATED -> What.DEAL_CREATED;
+            case DEAL_CLOSED -> "won".equals(((Related.Deal) i.record()).status()) ? What.DEAL_WON : What.DEAL_LOST;
+            case INVOICE_ISSUED -> What.INVOICE_ISSUED;
+            case INVOICE_PAID -> What.INVOICE_PAID;
+            case INVOICE_OVERDUE -> What.INVOICE_OVERDUE;
+            case EVENT -> i.at().toInstant().isAfter(now) ? What.EVENT_UPCOMING : What.EVENT_PAST;
+        };
+        boolean dateOnly = i.stream().dateOnly() || i.record() instanceof Related.Event e && e.allDay();
+        return new Entry(what, i.at(), dateOnly, i.id(), i.record());
     }
 
-    private static OffsetDateTime startOf(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toOffsetDateTime();
+    /** The entries of a page of related steps. */
+    public static List<Entry> of(List<RelatedTimeline.Item> items, Instant now) {
+        return items.stream().map(i -> of(i, now)).toList();
     }
 
     /** What the timeline shows: the merged entries and whether "More" is useful. */
     public record Page(List<Entry> entries, boolean more) {}
 
-    /**
-     * Merges the loaded activities (newest first, as paged) with the other entries, newest first.
-     * While older activities remain ({@code moreActivities}) and the filter shows activities, entries
-     * not newer than the oldest loaded activity wait for the next page (at the same moment an
-     * activity sorts first, and the next page may hold another one of that moment). A filter without activities shows
-     * all of its entries at once (and needs no "More").
-     */
-    public static Page merge(List<Activity> activities, boolean moreActivities, List<Entry> others, Filter filter) {
-        boolean withActivities = filter.accepts(Kind.ACTIVITY);
-        OffsetDateTime boundary = withActivities && moreActivities && !activities.isEmpty()
-                ? activities.getLast().occurredAt() : null;
-        List<Entry> out = new ArrayList<>();
-        if (withActivities) {
-            activities.forEach(a -> out.add(of(a)));
+    /** Entries read in keyset pages, newest first: those loaded so far and whether older ones remain. */
+    public record Stream(List<Entry> loaded, boolean more, Set<Kind> kinds) {
+        public static final Set<Kind> RELATED = java.util.EnumSet.of(Kind.DOCUMENT, Kind.DEAL, Kind.INVOICE, Kind.EVENT);
+
+        /** Everything there is (nothing left to page in). */
+        public static Stream complete(List<Entry> all) {
+            return new Stream(all, false, Set.of());
         }
-        for (Entry e : others) {
-            if (filter.accepts(e.kind()) && (boundary == null || e.at().isAfter(boundary))) {
-                out.add(e);
+    }
+
+    /**
+     * Merges paged streams (activities, the related records' steps) and complete ones (notes),
+     * newest first. So that nothing shows out of order, an entry is shown only if it comes before
+     * the last loaded entry of every other stream that still has more (and whose kinds the filter
+     * shows): what that stream has not loaded yet may come before it. "More" is useful while such
+     * a stream remains.
+     */
+    public static Page merge(List<Stream> streams, Filter filter) {
+        List<Entry> out = new ArrayList<>();
+        List<Stream> open = new ArrayList<>();
+        for (Stream s : streams) {
+            if (s.more() && s.kinds().stream().anyMatch(filter::accepts)) {
+                open.add(s);
+            }
+        }
+        for (Stream s : streams) {
+            for (Entry e : s.loaded()) {
+                if (!filter.accepts(e.kind())) {
+                    continue;
+                }
+                boolean inOrder = true;
+                for (Stream o : open) {
+                    if (o != s && (o.loaded().isEmpty() || NEWEST_FIRST.compare(e, o.loaded().getLast()) >= 0)) {
+                        inOrder = false;
+                        break;
+                    }
+                }
+                if (inOrder) {
+                    out.add(e);
+                }
             }
         }
         out.sort(NEWEST_FIRST);
-        return new Page(List.copyOf(out), withActivities && moreActivities);
+        return new Page(List.copyOf(out), !open.isEmpty());
+    }
+
+    /**
+     * The activities (newest first, as paged) with the other entries: the older way of merging, when
+     * only activities are paged and everything else is loaded at once.
+     */
+    public static Page merge(List<Activity> activities, boolean moreActivities, List<Entry> others, Filter filter) {
+        return merge(List.of(new Stream(activities.stream().map(Timeline::of).toList(), moreActivities, Set.of(Kind.ACTIVITY)),
+                Stream.complete(others)), filter);
     }
 }

@@ -137,7 +137,7 @@ public final class LeadAdapter implements RecordAdapter<Lead> {
     }
 
     @Override
-    public RelatedRecords related(UUID id) {
+    public RelatedRecords related(UUID id, int limit) {
         return null;
     }
 
