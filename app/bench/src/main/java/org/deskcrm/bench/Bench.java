@@ -63,6 +63,20 @@ public final class Bench implements AutoCloseable {
     }
 
     public <P> Pair measure(List<P> parameters, Side<P> app, Side<P> raw, int warmup, int runs) throws Exception {
+        return measure(parameters, app, raw, warmup, runs, null);
+    }
+
+    /**
+     * As {@link #measure(List, Side, Side)}, running {@code beforeEach} (untimed) before each side
+     * of each iteration: for scenarios whose parameters cannot vary, it changes a table the
+     * queries read so that no stored result can be reused.
+     */
+    public <P> Pair measure(List<P> parameters, Side<P> app, Side<P> raw, Runnable beforeEach) throws Exception {
+        return measure(parameters, app, raw, options.warmup(), options.runs(), beforeEach);
+    }
+
+    public <P> Pair measure(List<P> parameters, Side<P> app, Side<P> raw, int warmup, int runs, Runnable beforeEach)
+            throws Exception {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("no parameters to run with");
         }
@@ -74,13 +88,13 @@ public final class Bench implements AutoCloseable {
             long ta;
             long tr = 0;
             if (appFirst || raw == null) {
-                ta = time(app, p);
+                ta = time(app, p, beforeEach);
                 if (raw != null) {
-                    tr = time(raw, p);
+                    tr = time(raw, p, beforeEach);
                 }
             } else {
-                tr = time(raw, p);
-                ta = time(app, p);
+                tr = time(raw, p, beforeEach);
+                ta = time(app, p, beforeEach);
             }
             if (i >= warmup) {
                 a[i - warmup] = ta;
@@ -92,7 +106,10 @@ public final class Bench implements AutoCloseable {
         return new Pair(new Stats(a), r == null ? null : new Stats(r));
     }
 
-    private static <P> long time(Side<P> side, P p) throws Exception {
+    private static <P> long time(Side<P> side, P p, Runnable beforeEach) throws Exception {
+        if (beforeEach != null) {
+            beforeEach.run();
+        }
         long t0 = System.nanoTime();
         side.run(p);
         return System.nanoTime() - t0;

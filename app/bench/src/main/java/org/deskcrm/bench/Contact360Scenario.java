@@ -12,7 +12,7 @@ import org.deskcrm.security.CurrentUser;
  * Opening a contact: the record, its latest 200 activities, notes, deals, invoices, events and
  * documents. Run on the primary contacts of key accounts, who have 200-240 activities each.
  */
-final class Contact360Scenario implements Scenario {
+final class Contact360Scenario implements Plans.Explained {
     static final int ACTIVITIES = 200;
     static final int NOTES = 50;
     static final int RELATED = 20;
@@ -64,6 +64,36 @@ final class Contact360Scenario implements Scenario {
             }, id -> raw(b, user, id));
             String note = String.format(Locale.ROOT, "%d key-account contacts, e.g. %d activities on the first", ids.size(), activities);
             out.add(Outcome.measured(id(), BenchWorkspace.label(user), pair.app(), pair.raw(), new Target.Ratio(1.5), note));
+        }
+        return out;
+    }
+
+    @Override
+    public void once(Bench b, org.jooq.DSLContext dsl, CurrentUser user) throws Exception {
+        var crm = new CrmServices(dsl, b.ws.app.audit, b.ws.app.clock);
+        var w = ContactSql.readable(user);
+        List<UUID> ids = Sql.ids(Sql.rows(b.raw, "SELECT c.id FROM contacts c JOIN entity_tags et ON et.entity_id = c.company_id "
+                + "AND et.entity_type = 'company' AND et.deleted_at IS NULL JOIN tags t ON t.id = et.tag_id AND t.name = ? "
+                + "WHERE " + w.sql() + " AND c.is_primary = TRUE ORDER BY c.id LIMIT 1",
+                prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array())));
+        for (UUID id : ids) {
+            crm.contacts.get(user, id);
+            crm.activities.forContact(user, id, null, ACTIVITIES);
+            crm.notes.forContact(user, id, NOTES);
+            crm.contacts.related(user, id, RELATED);
+            raw(b, user, id);
+        }
+    }
+
+    /** E-mails of key-account primary contacts the user can see (the UI scenario opens them from the list). */
+    static List<String> emails(Bench b, CurrentUser user, int max) throws Exception {
+        var w = ContactSql.readable(user);
+        List<String> out = new ArrayList<>();
+        for (Object[] r : Sql.rows(b.raw, "SELECT c.email FROM contacts c JOIN entity_tags et ON et.entity_id = c.company_id "
+                + "AND et.entity_type = 'company' AND et.deleted_at IS NULL JOIN tags t ON t.id = et.tag_id AND t.name = ? "
+                + "WHERE " + w.sql() + " AND c.is_primary = TRUE AND c.email IS NOT NULL ORDER BY c.id DESC LIMIT " + max,
+                prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array()))) {
+            out.add((String) r[0]);
         }
         return out;
     }

@@ -49,11 +49,14 @@ public final class Report {
             v.put("scenario", x.scenario());
             v.put("variant", x.variant());
             v.put("title", scenarios.stream().filter(s -> s.id().equals(x.scenario())).map(Scenario::title).findFirst().orElse(x.scenario()));
-            boolean mb = "MB".equals(x.unit());
-            v.put("app_median_ms", x.available() ? num(x.app().medianMs()) + (mb ? " MB" : "") : "");
-            v.put("app_p95_ms", x.available() && !mb ? num(x.app().p95Ms()) : "");
-            v.put("raw_median_ms", x.available() && x.raw() != null ? num(x.raw().medianMs()) : "");
-            v.put("raw_p95_ms", x.available() && x.raw() != null ? num(x.raw().p95Ms()) : "");
+            boolean ms = "ms".equals(x.unit());
+            boolean count = !ms && !"MB".equals(x.unit());
+            String unit = ms ? "" : " " + x.unit();
+            v.put("app_median_ms", x.available() ? (count ? Long.toString(Math.round(x.app().medianMs())) : num(x.app().medianMs())) + unit : "");
+            v.put("app_p95_ms", x.available() && ms ? num(x.app().p95Ms()) : "");
+            v.put("raw_median_ms", x.available() && x.raw() != null
+                    ? (count ? Long.toString(Math.round(x.raw().medianMs())) : num(x.raw().medianMs())) + unit : "");
+            v.put("raw_p95_ms", x.available() && x.raw() != null && ms ? num(x.raw().p95Ms()) : "");
             v.put("ratio", Double.isNaN(x.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", x.ratio()));
             String target = x.target().describe();
             if (x.available() && x.target() instanceof Target.Ratio r && x.raw() != null) {
@@ -189,6 +192,6 @@ public final class Report {
     }
 
     private static String ms(String v) {
-        return v.isEmpty() ? "" : v.endsWith("MB") ? v : v + " ms";
+        return v.isEmpty() ? "" : v.chars().anyMatch(Character::isLetter) ? v : v + " ms";
     }
 }
