@@ -116,11 +116,17 @@ final class Contact360Scenario implements Plans.Explained {
                 + "WHERE v.organization_id = ? AND v.entity_id = ? AND v.deleted_at IS NULL", org, id);
         Sql.rows(b.raw, "SELECT t.id, t.name, t.color FROM entity_tags et JOIN tags t ON t.id = et.tag_id WHERE et.organization_id = ? "
                 + "AND et.entity_type = 'contact' AND et.entity_id = ? AND et.deleted_at IS NULL", org, id);
+        // Activities have their own rule (a sales rep sees what they created or are assigned, and what is logged on
+        // companies they own); notes follow the contact, which the first query showed is visible.
+        String activityRule = user.isAdmin() ? "" : " AND (a.created_by = ? OR a.assignee_id = ? OR a.company_id IN "
+                + "(SELECT oc.id FROM companies oc WHERE oc.owner_id = ?))";
+        Object[] activityParams = user.isAdmin() ? new Object[] {org, id}
+                : new Object[] {org, id, user.userId(), user.userId(), user.userId()};
         Sql.rows(b.raw, "SELECT a.id, a.type, a.subject, a.description, a.company_id, a.contact_id, a.deal_id, a.lead_id, a.occurred_at, "
                 + "a.duration_minutes, a.outcome, a.is_task, a.task_status, a.priority, a.due_at, a.completed_at, a.assignee_id, "
                 + "u.full_name, a.created_by, a.version FROM activities a LEFT JOIN users u ON u.id = a.created_by "
-                + "WHERE a.organization_id = ? AND a.contact_id = ? AND a.deleted_at IS NULL "
-                + "ORDER BY a.organization_id, a.contact_id, a.occurred_at DESC, a.id DESC LIMIT " + ACTIVITIES, org, id);
+                + "WHERE a.organization_id = ? AND a.contact_id = ? AND a.deleted_at IS NULL" + activityRule
+                + " ORDER BY a.organization_id, a.contact_id, a.occurred_at DESC, a.id DESC LIMIT " + ACTIVITIES, activityParams);
         Sql.rows(b.raw, "SELECT n.id, n.title, n.body, n.note_type, n.is_pinned, n.created_at, n.updated_at, n.created_by, u.full_name, "
                 + "n.version FROM notes n LEFT JOIN users u ON u.id = n.created_by WHERE n.organization_id = ? AND n.contact_id = ? "
                 + "AND n.deleted_at IS NULL ORDER BY n.is_pinned DESC, n.created_at DESC LIMIT " + NOTES, org, id);

@@ -150,7 +150,7 @@ final class Plans implements Scenario {
     }
 
     /** True when the plan scans a table of more than SMALL_TABLE rows; small ones go to {@code small}. */
-    private static boolean scans(String plan, Map<String, Long> rows, Set<String> small) {
+    static boolean scans(String plan, Map<String, Long> rows, Set<String> small) {
         Matcher m = SCAN.matcher(plan);
         boolean big = false;
         while (m.find()) {
