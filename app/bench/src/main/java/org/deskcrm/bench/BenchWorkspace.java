@@ -204,7 +204,7 @@ public final class BenchWorkspace implements AutoCloseable {
         } else {
             args = List.of("--data-dir", config.h2File().getParent().toAbsolutePath().toString());
         }
-        return new UiScenarios.AppTarget(args, env, rep.email(), DemoWorkspace.PASSWORD, terms.subList(0, Math.min(40, terms.size())),
+        return new UiScenarios.AppTarget(args, env, rep.email(), DemoWorkspace.PASSWORD, terms.subList(0, Math.min(80, terms.size())),
                 open, admin.email());
     }
 

@@ -143,7 +143,8 @@ public final class Report {
                 .append("**Do not edit by hand**: run the suite again.\n\n");
         md.append("Each scenario runs the app's own services (a real signed-in user, record rules on) and, in the same run, the ")
                 .append("equivalent hand-written plain JDBC query on the same data (the best indexed keyset path). The table gives ")
-                .append("the median and 95th percentile of the measured runs after the warm-up runs, and the ratio app / raw. ")
+                .append("the median and 95th percentile of the measured runs after a warm-up (at least 100 iterations and 5 s per ")
+                .append("scenario variant, so the JIT has compiled both paths), and the ratio app / raw. ")
                 .append("Where the raw query takes under 1 ms a ratio means little (jOOQ alone adds about 0.1-0.2 ms), so there the ")
                 .append("target is raw + 0.3 ms. App and raw alternate run by run so both see the same machine conditions.\n\n");
         md.append("**Caches.** ").append(cachePolicy).append("\n\n");
