@@ -44,8 +44,8 @@ final class Contact360Scenario implements Plans.Explained {
             var w = ContactSql.readable(user);
             List<UUID> ids = Sql.ids(Sql.rows(b.raw, "SELECT c.id FROM contacts c JOIN entity_tags et ON et.entity_id = c.company_id "
                     + "AND et.entity_type = 'company' AND et.deleted_at IS NULL JOIN tags t ON t.id = et.tag_id AND t.name = ? "
-                    + "WHERE " + w.sql() + " AND c.is_primary = TRUE ORDER BY c.id LIMIT 50",
-                    prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array())));
+                    + "WHERE " + w.sql() + ownCompany(user) + " AND c.is_primary = TRUE ORDER BY c.id LIMIT 50",
+                    ownCompanyParams(user, prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array()))));
             if (ids.isEmpty()) {
                 out.add(Outcome.notAvailable(id(), BenchWorkspace.label(user), new Target.Ratio(1.5),
                         "no key-account contact visible to this user at this size"));
@@ -74,8 +74,8 @@ final class Contact360Scenario implements Plans.Explained {
         var w = ContactSql.readable(user);
         List<UUID> ids = Sql.ids(Sql.rows(b.raw, "SELECT c.id FROM contacts c JOIN entity_tags et ON et.entity_id = c.company_id "
                 + "AND et.entity_type = 'company' AND et.deleted_at IS NULL JOIN tags t ON t.id = et.tag_id AND t.name = ? "
-                + "WHERE " + w.sql() + " AND c.is_primary = TRUE ORDER BY c.id LIMIT 1",
-                prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array())));
+                + "WHERE " + w.sql() + ownCompany(user) + " AND c.is_primary = TRUE ORDER BY c.id LIMIT 1",
+                ownCompanyParams(user, prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array()))));
         for (UUID id : ids) {
             crm.contacts.get(user, id);
             crm.activities.forContact(user, id, null, ACTIVITIES);
@@ -91,11 +91,29 @@ final class Contact360Scenario implements Plans.Explained {
         List<String> out = new ArrayList<>();
         for (Object[] r : Sql.rows(b.raw, "SELECT c.email FROM contacts c JOIN entity_tags et ON et.entity_id = c.company_id "
                 + "AND et.entity_type = 'company' AND et.deleted_at IS NULL JOIN tags t ON t.id = et.tag_id AND t.name = ? "
-                + "WHERE " + w.sql() + " AND c.is_primary = TRUE AND c.email IS NOT NULL ORDER BY c.id DESC LIMIT " + max,
-                prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array()))) {
+                + "WHERE " + w.sql() + ownCompany(user) + " AND c.is_primary = TRUE AND c.email IS NOT NULL ORDER BY c.id DESC LIMIT " + max,
+                ownCompanyParams(user, prepend(DemoDataGenerator.KEY_ACCOUNT_TAG, w.array())))) {
             out.add((String) r[0]);
         }
         return out;
+    }
+
+    /**
+     * For a sales rep, key accounts they own: the record rule also shows them contacts of
+     * unassigned companies, but not the activities logged there by colleagues, and the scenario
+     * is about a long history.
+     */
+    private static String ownCompany(CurrentUser user) {
+        return user.isAdmin() ? "" : " AND c.company_id IN (SELECT oc.id FROM companies oc WHERE oc.owner_id = ?)";
+    }
+
+    private static Object[] ownCompanyParams(CurrentUser user, Object[] params) {
+        if (user.isAdmin()) {
+            return params;
+        }
+        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+        all[params.length] = user.userId();
+        return all;
     }
 
     private static Object[] prepend(Object first, Object[] rest) {
