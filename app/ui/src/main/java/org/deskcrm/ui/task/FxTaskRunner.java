@@ -100,9 +100,15 @@ public final class FxTaskRunner implements TaskRunner {
             }
         }
 
+        /**
+         * Marks the task cancelled without interrupting its thread: an interrupt during file I/O
+         * closes the embedded H2 database's file channel (NIO), after which every query of the
+         * session fails ("Reading from file ... failed"). Work stops at its next
+         * {@link #isCancelled()} check instead, and a late result is dropped.
+         */
         @Override
         public void requestCancel() {
-            cancel(true);
+            cancel(false);
         }
     }
 
