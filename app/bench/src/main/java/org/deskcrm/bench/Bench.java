@@ -54,45 +54,75 @@ public final class Bench implements AutoCloseable {
     /** App and raw timings of one scenario variant. */
     public record Pair(Stats app, Stats raw) {}
 
+    /** Minimum warm-up time per scenario variant (besides the minimum number of warm-up iterations). */
+    static final long WARMUP_NANOS = 5_000_000_000L;
+
     /**
-     * Runs {@code warmup} then {@code runs} iterations; iteration i uses parameter i (cycling) on
-     * both sides, alternating which side goes first so both see the same machine conditions.
+     * Warms up (at least {@code warmup} iterations and 5 s), then measures {@code runs} iterations;
+     * iteration i uses parameter i (cycling) on both sides, alternating which side goes first so
+     * both see the same machine conditions.
      */
     public <P> Pair measure(List<P> parameters, Side<P> app, Side<P> raw) throws Exception {
         return measure(parameters, app, raw, options.warmup(), options.runs());
     }
 
     public <P> Pair measure(List<P> parameters, Side<P> app, Side<P> raw, int warmup, int runs) throws Exception {
+        return measure(parameters, app, raw, warmup, runs, null);
+    }
+
+    /**
+     * As {@link #measure(List, Side, Side)}, running {@code beforeEach} (untimed) before each side
+     * of each iteration: for scenarios whose parameters cannot vary, it changes a table the
+     * queries read so that no stored result can be reused.
+     */
+    public <P> Pair measure(List<P> parameters, Side<P> app, Side<P> raw, Runnable beforeEach) throws Exception {
+        return measure(parameters, app, raw, options.warmup(), options.runs(), beforeEach);
+    }
+
+    public <P> Pair measure(List<P> parameters, Side<P> app, Side<P> raw, int warmup, int runs, Runnable beforeEach)
+            throws Exception {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("no parameters to run with");
         }
         long[] a = new long[runs];
         long[] r = raw == null ? null : new long[runs];
-        for (int i = 0; i < warmup + runs; i++) {
-            P p = parameters.get(i % parameters.size());
-            boolean appFirst = i % 2 == 0;
-            long ta;
-            long tr = 0;
-            if (appFirst || raw == null) {
-                ta = time(app, p);
+        // Warm-up: at least `warmup` iterations and at least WARMUP_SECONDS, so the JIT has compiled the
+        // app's (much larger) code path as well as the raw one before anything is measured.
+        long warmStart = System.nanoTime();
+        int warmed = 0;
+        while (warmed < warmup || System.nanoTime() - warmStart < WARMUP_NANOS) {
+            P p = parameters.get(warmed % parameters.size());
+            if (warmed % 2 == 0 || raw == null) {
+                time(app, p, beforeEach);
                 if (raw != null) {
-                    tr = time(raw, p);
+                    time(raw, p, beforeEach);
                 }
             } else {
-                tr = time(raw, p);
-                ta = time(app, p);
+                time(raw, p, beforeEach);
+                time(app, p, beforeEach);
             }
-            if (i >= warmup) {
-                a[i - warmup] = ta;
-                if (r != null) {
-                    r[i - warmup] = tr;
+            warmed++;
+        }
+        for (int i = 0; i < runs; i++) {
+            P p = parameters.get((warmed + i) % parameters.size());
+            boolean appFirst = i % 2 == 0;
+            if (appFirst || raw == null) {
+                a[i] = time(app, p, beforeEach);
+                if (raw != null) {
+                    r[i] = time(raw, p, beforeEach);
                 }
+            } else {
+                r[i] = time(raw, p, beforeEach);
+                a[i] = time(app, p, beforeEach);
             }
         }
         return new Pair(new Stats(a), r == null ? null : new Stats(r));
     }
 
-    private static <P> long time(Side<P> side, P p) throws Exception {
+    private static <P> long time(Side<P> side, P p, Runnable beforeEach) throws Exception {
+        if (beforeEach != null) {
+            beforeEach.run();
+        }
         long t0 = System.nanoTime();
         side.run(p);
         return System.nanoTime() - t0;

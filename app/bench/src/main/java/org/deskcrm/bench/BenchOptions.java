@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Command-line options of the suite. Defaults: 100,000 contacts on a fresh H2 file database,
- * 40 measured runs after 10 warm-up runs per scenario and side, results merged into
+ * 60 measured runs after 100 warm-up runs per scenario and side, results merged into
  * {@code docs/benchmarks.csv} and {@code docs/BENCHMARKS.md}.
  */
 public record BenchOptions(
@@ -33,10 +33,11 @@ public record BenchOptions(
               --pg              run against PostgreSQL instead of an embedded H2 file
               --pg-url URL      PostgreSQL server (default jdbc:postgresql://127.0.0.1:5432/postgres)
               --pg-user USER    PostgreSQL user (default postgres; password from PGPASSWORD)
-              --runs N          measured runs per scenario and side (default 40)
-              --warmup N        warm-up runs before measuring (default 10)
+              --runs N          measured runs per scenario and side (default 60)
+              --warmup N        warm-up runs before measuring (default 100)
               --reuse           reuse a workspace generated earlier with the same size (default: generate a fresh one)
-              --only a,b        run only these scenarios (search, list, contact360, board, import, pdf, ui, startup, heap)
+              --only a,b        run only these scenarios (search, list, contact360, board, pdf, plans,
+                                ui-search, ui-360, ui-board, startup, heap, import)
               --no-ui           skip the JavaFX scenarios
               --data-dir DIR    where generated H2 databases live (default target/bench-data)
               --docs DIR        where benchmarks.csv and BENCHMARKS.md are written (default docs)
@@ -48,8 +49,8 @@ public record BenchOptions(
         boolean pg = false;
         String pgUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
         String pgUser = "postgres";
-        int warmup = 10;
-        int runs = 40;
+        int warmup = 100;
+        int runs = 60;
         Path data = Path.of("target", "bench-data");
         Path docs = Path.of("docs");
         boolean reuse = false;
@@ -93,10 +94,10 @@ public record BenchOptions(
         if (pg) {
             command.append(" --pg");
         }
-        if (runs != 40) {
+        if (runs != 60) {
             command.append(" --runs ").append(runs);
         }
-        if (warmup != 10) {
+        if (warmup != 100) {
             command.append(" --warmup ").append(warmup);
         }
         if (!only.isEmpty()) {

@@ -32,9 +32,9 @@ import org.deskcrm.security.CurrentUser;
  * feature's defaults), on a fresh H2 file or a fresh PostgreSQL database. With {@code --reuse}
  * a workspace generated earlier with the same size, seed and schema is opened instead.
  *
- * <p>H2 reuses the result of an identical query on unchanged tables; the suite switches that off
- * for its database ({@code SET OPTIMIZE_REUSE_RESULTS 0}) and also varies the parameters of every
- * iteration, so no figure comes from a cache. The statement (parse) cache stays on, as in the app.
+ * <p>H2 reuses the result of an identical query on unchanged tables; the suite keeps H2's settings
+ * as the app runs them and varies the parameters of every iteration instead (see
+ * {@link BenchMain#CACHE_POLICY}), so no figure comes from a result cache.
  */
 public final class BenchWorkspace implements AutoCloseable {
     public final Database db;
@@ -95,9 +95,6 @@ public final class BenchWorkspace implements AutoCloseable {
         }
         Database db = Database.open(config);
         try {
-            if (db.isH2()) {
-                db.dsl().execute("SET OPTIMIZE_REUSE_RESULTS 0");
-            }
             AppContext app = new AppContext(db, Clock.systemUTC());
             String schema = schemaVersion(db);
             if (!fresh) {
@@ -198,7 +195,7 @@ public final class BenchWorkspace implements AutoCloseable {
     }
 
     /** How another JVM starts the app on this workspace, signed in as the sales rep. */
-    public UiScenarios.AppTarget appTarget(List<String> terms) {
+    public UiScenarios.AppTarget appTarget(List<String> terms, List<String> open) {
         List<String> args;
         java.util.Map<String, String> env = new java.util.HashMap<>();
         if (config.kind() == DatabaseConfig.Kind.POSTGRESQL) {
@@ -207,7 +204,8 @@ public final class BenchWorkspace implements AutoCloseable {
         } else {
             args = List.of("--data-dir", config.h2File().getParent().toAbsolutePath().toString());
         }
-        return new UiScenarios.AppTarget(args, env, rep.email(), DemoWorkspace.PASSWORD, terms.subList(0, Math.min(40, terms.size())));
+        return new UiScenarios.AppTarget(args, env, rep.email(), DemoWorkspace.PASSWORD, terms.subList(0, Math.min(80, terms.size())),
+                open, admin.email());
     }
 
     @Override

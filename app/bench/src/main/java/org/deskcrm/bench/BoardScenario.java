@@ -11,7 +11,7 @@ import org.deskcrm.platform.task.ProgressSink;
 import org.deskcrm.security.CurrentUser;
 
 /** The pipeline board: every stage's header totals (per currency) and its first 50 cards. */
-final class BoardScenario implements Scenario {
+final class BoardScenario implements Plans.Explained {
     static final int CARDS = 50;
 
     @Override
@@ -29,7 +29,8 @@ final class BoardScenario implements Scenario {
         return "App: DealService.board(user, default pipeline, no filter, 50 cards per column) - per stage the totals per "
                 + "currency and the first page of cards (company, owner, last activity), with the record rule. Raw: the same "
                 + "per-stage queries by hand: cards in board order on the (organization_id, pipeline_id, stage_id, position) "
-                + "index, and COUNT/SUM grouped by currency. The same board every iteration (H2 result reuse is off).";
+                + "index, and COUNT/SUM grouped by currency. The same board every iteration; before each one (untimed) one deal row "
+                + "is touched so H2 cannot reuse a stored result.";
     }
 
     @Override
@@ -43,6 +44,8 @@ final class BoardScenario implements Scenario {
                 b.ws.organizationId);
         long open = Sql.value(b.ws.db.dsl(), Long.class, "SELECT COUNT(*) FROM deals WHERE organization_id = ? AND deleted_at IS NULL "
                 + "AND status = 'open'", b.ws.organizationId);
+        UUID someDeal = Sql.value(b.ws.db.dsl(), UUID.class, "SELECT id FROM deals WHERE organization_id = ? AND pipeline_id = ? "
+                + "ORDER BY id LIMIT 1", b.ws.organizationId, pipeline);
         List<Outcome> out = new ArrayList<>();
         for (CurrentUser user : b.ws.users()) {
             var pair = b.measure(List.of(pipeline),
@@ -52,7 +55,8 @@ final class BoardScenario implements Scenario {
                             throw new IllegalStateException("board has " + columns.size() + " columns");
                         }
                     },
-                    p -> raw(b, user, p, stages));
+                    p -> raw(b, user, p, stages),
+                    () -> touchDeal(b, someDeal));
             long visible = 0;
             for (StageColumn c : deals.board(user, pipeline, BoardFilter.NONE, CARDS, ProgressSink.NONE)) {
                 visible += c.totals().count();
@@ -62,6 +66,27 @@ final class BoardScenario implements Scenario {
             out.add(Outcome.measured(id(), BenchWorkspace.label(user), pair.app(), pair.raw(), new Target.Ratio(1.5), note));
         }
         return out;
+    }
+
+    @Override
+    public void once(Bench b, org.jooq.DSLContext dsl, CurrentUser user) throws Exception {
+        var deals = DealService.create(dsl, b.ws.app.audit, b.ws.app.clock);
+        UUID pipeline = Sql.value(b.ws.db.dsl(), UUID.class,
+                "SELECT id FROM pipelines WHERE organization_id = ? AND is_default = TRUE AND deleted_at IS NULL", b.ws.organizationId);
+        List<UUID> stages = Sql.column(b.ws.db.dsl(), UUID.class, "SELECT id FROM pipeline_stages WHERE pipeline_id = ? "
+                + "AND deleted_at IS NULL AND archived_at IS NULL ORDER BY position", pipeline);
+        deals.board(user, pipeline, BoardFilter.NONE, CARDS, ProgressSink.NONE);
+        raw(b, user, pipeline, stages);
+    }
+
+    /** A write to deals that changes nothing visible (the same position): H2's stored results that read deals become stale. */
+    private static void touchDeal(Bench b, UUID deal) {
+        try (var ps = b.raw.prepareStatement("UPDATE deals SET position = position WHERE id = ?")) {
+            ps.setObject(1, deal);
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void raw(Bench b, CurrentUser user, UUID pipeline, List<UUID> stages) throws Exception {

@@ -20,7 +20,7 @@ import org.deskcrm.platform.task.ProgressSink;
 import org.deskcrm.product.persistence.ProductRepository;
 
 /** Rendering an invoice as PDF, warm: loading the invoice document and writing the PDF bytes. */
-final class InvoicePdfScenario implements Scenario {
+final class InvoicePdfScenario implements Plans.Explained {
     @Override
     public String id() {
         return "pdf";
@@ -40,16 +40,9 @@ final class InvoicePdfScenario implements Scenario {
     @Override
     public List<Outcome> run(Bench b) throws Exception {
         var dsl = b.ws.db.dsl();
-        var audit = b.ws.app.audit;
-        var orderRepo = new OrderRepository();
-        var productRepo = new ProductRepository();
-        var service = new InvoiceService(dsl, new InvoiceRepository(), new PaymentRepository(), new NumberSeriesRepository(),
-                new SettingsRepository(), new ClientRepository(), new DealSourceRepository(), orderRepo, productRepo,
-                new ClientRevenueRepository(), audit);
-        ResourceBundle bundle = ResourceBundle.getBundle("org.deskcrm.invoice.ui.commerce", Locale.US);
-        var pdf = new InvoicePdf((key, args) -> MessageFormat.format(bundle.getString("pdf." + key), args), Locale.US);
-        List<UUID> ids = Sql.column(dsl, UUID.class, "SELECT id FROM invoices WHERE organization_id = ? AND status <> 'draft' "
-                + "AND deleted_at IS NULL ORDER BY id LIMIT 60", b.ws.organizationId);
+        var service = service(b, dsl);
+        var pdf = pdf();
+        List<UUID> ids = ids(b);
         if (ids.isEmpty()) {
             return List.of(Outcome.notAvailable(id(), "admin", new Target.Absolute(200, false), "no issued invoices at this size"));
         }
@@ -59,5 +52,28 @@ final class InvoicePdfScenario implements Scenario {
         String note = String.format(Locale.ROOT, "%d different invoices, %.0f KB per PDF on average", ids.size(),
                 bytes[0] / 1024.0 / (b.options.warmup() + b.options.runs()));
         return List.of(Outcome.measured(id(), "admin", pair.app(), null, new Target.Absolute(200, false), note));
+    }
+
+    private static InvoiceService service(Bench b, org.jooq.DSLContext dsl) {
+        return new InvoiceService(dsl, new InvoiceRepository(), new PaymentRepository(), new NumberSeriesRepository(),
+                new SettingsRepository(), new ClientRepository(), new DealSourceRepository(), new OrderRepository(),
+                new ProductRepository(), new ClientRevenueRepository(), b.ws.app.audit);
+    }
+
+    private static InvoicePdf pdf() {
+        ResourceBundle bundle = ResourceBundle.getBundle("org.deskcrm.invoice.ui.commerce", Locale.US);
+        return new InvoicePdf((key, args) -> MessageFormat.format(bundle.getString("pdf." + key), args), Locale.US);
+    }
+
+    private static List<UUID> ids(Bench b) {
+        return Sql.column(b.ws.db.dsl(), UUID.class, "SELECT id FROM invoices WHERE organization_id = ? AND status <> 'draft' "
+                + "AND deleted_at IS NULL ORDER BY id LIMIT 60", b.ws.organizationId);
+    }
+
+    @Override
+    public void once(Bench b, org.jooq.DSLContext dsl, org.deskcrm.security.CurrentUser user) throws Exception {
+        for (UUID id : ids(b).subList(0, Math.min(1, ids(b).size()))) {
+            pdf().render(service(b, dsl).document(user, id, LocalDate.now()), ProgressSink.NONE);
+        }
     }
 }

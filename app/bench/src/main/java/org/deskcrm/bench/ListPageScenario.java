@@ -17,7 +17,7 @@ import org.deskcrm.security.CurrentUser;
  * scrolling or jumping through a long list costs. The app's cursors are collected by walking the
  * whole list once (that walk is also timed and reported).
  */
-final class ListPageScenario implements Scenario {
+final class ListPageScenario implements Plans.Explained {
     static final int PAGE = 50;
 
     @Override
@@ -82,6 +82,17 @@ final class ListPageScenario implements Scenario {
             }
         }
         return out;
+    }
+
+    @Override
+    public void once(Bench b, org.jooq.DSLContext dsl, CurrentUser user) throws Exception {
+        var crm = new CrmServices(dsl, b.ws.app.audit, b.ws.app.clock);
+        ListQuery query = ListQuery.sortedBy(SortOrder.asc("name"));
+        Page<ContactRow> first = crm.contacts.page(user, query, null, PAGE);
+        crm.contacts.page(user, query, first.next(), PAGE);
+        ContactSql.page(b.raw, user, null, null, PAGE + 1);
+        ContactRow last = first.rows().getLast();
+        ContactSql.page(b.raw, user, Normalize.fullName(last.firstName(), last.lastName()), last.id(), PAGE + 1);
     }
 
     /** About 20 different pages around a depth of the list (the first pages for depth 0). */

@@ -15,6 +15,12 @@ public record Outcome(String scenario, String variant, Stats app, Stats raw, Tar
         return new Outcome(scenario, variant, new Stats(new long[] {Math.round(megabytes * 1e6)}), null, target, "MB", note, null);
     }
 
+    /** Counts (e.g. statements with a full scan) for the app and the raw side; the "time" values carry the counts. */
+    public static Outcome count(String scenario, String variant, long app, long raw, String unit, Target target, String note) {
+        return new Outcome(scenario, variant, new Stats(new long[] {app * 1_000_000L}), new Stats(new long[] {raw * 1_000_000L}),
+                target, unit, note, null);
+    }
+
     public static Outcome notAvailable(String scenario, String variant, Target target, String reason) {
         return new Outcome(scenario, variant, null, null, target, "ms", null, reason);
     }

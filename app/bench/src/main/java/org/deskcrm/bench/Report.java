@@ -49,11 +49,14 @@ public final class Report {
             v.put("scenario", x.scenario());
             v.put("variant", x.variant());
             v.put("title", scenarios.stream().filter(s -> s.id().equals(x.scenario())).map(Scenario::title).findFirst().orElse(x.scenario()));
-            boolean mb = "MB".equals(x.unit());
-            v.put("app_median_ms", x.available() ? num(x.app().medianMs()) + (mb ? " MB" : "") : "");
-            v.put("app_p95_ms", x.available() && !mb ? num(x.app().p95Ms()) : "");
-            v.put("raw_median_ms", x.available() && x.raw() != null ? num(x.raw().medianMs()) : "");
-            v.put("raw_p95_ms", x.available() && x.raw() != null ? num(x.raw().p95Ms()) : "");
+            boolean ms = "ms".equals(x.unit());
+            boolean count = !ms && !"MB".equals(x.unit());
+            String unit = ms ? "" : " " + x.unit();
+            v.put("app_median_ms", x.available() ? (count ? Long.toString(Math.round(x.app().medianMs())) : num(x.app().medianMs())) + unit : "");
+            v.put("app_p95_ms", x.available() && ms ? num(x.app().p95Ms()) : "");
+            v.put("raw_median_ms", x.available() && x.raw() != null
+                    ? (count ? Long.toString(Math.round(x.raw().medianMs())) : num(x.raw().medianMs())) + unit : "");
+            v.put("raw_p95_ms", x.available() && x.raw() != null && ms ? num(x.raw().p95Ms()) : "");
             v.put("ratio", Double.isNaN(x.ratio()) ? "" : String.format(Locale.ROOT, "%.2f", x.ratio()));
             String target = x.target().describe();
             if (x.available() && x.target() instanceof Target.Ratio r && x.raw() != null) {
@@ -140,7 +143,8 @@ public final class Report {
                 .append("**Do not edit by hand**: run the suite again.\n\n");
         md.append("Each scenario runs the app's own services (a real signed-in user, record rules on) and, in the same run, the ")
                 .append("equivalent hand-written plain JDBC query on the same data (the best indexed keyset path). The table gives ")
-                .append("the median and 95th percentile of the measured runs after the warm-up runs, and the ratio app / raw. ")
+                .append("the median and 95th percentile of the measured runs after a warm-up (at least 100 iterations and 5 s per ")
+                .append("scenario variant, so the JIT has compiled both paths), and the ratio app / raw. ")
                 .append("Where the raw query takes under 1 ms a ratio means little (jOOQ alone adds about 0.1-0.2 ms), so there the ")
                 .append("target is raw + 0.3 ms. App and raw alternate run by run so both see the same machine conditions.\n\n");
         md.append("**Caches.** ").append(cachePolicy).append("\n\n");
@@ -189,6 +193,6 @@ public final class Report {
     }
 
     private static String ms(String v) {
-        return v.isEmpty() ? "" : v.endsWith("MB") ? v : v + " ms";
+        return v.isEmpty() ? "" : v.chars().anyMatch(Character::isLetter) ? v : v + " ms";
     }
 }

@@ -14,7 +14,7 @@ import org.deskcrm.security.CurrentUser;
  * Search-as-you-type in the contact list, data layer: every keystroke of typing a name (first 1
  * to 4 letters of a contact's first name, accents as typed) asks for the first 50 matches.
  */
-final class SearchScenario implements Scenario {
+final class SearchScenario implements Plans.Explained {
     static final int RESULTS = 50;
 
     @Override
@@ -62,6 +62,15 @@ final class SearchScenario implements Scenario {
             out.add(Outcome.measured(id(), BenchWorkspace.label(user), pair.app(), pair.raw(), new Target.Ratio(1.5), note));
         }
         return out;
+    }
+
+    @Override
+    public void once(Bench b, org.jooq.DSLContext dsl, CurrentUser user) throws Exception {
+        var crm = new CrmServices(dsl, b.ws.app.audit, b.ws.app.clock);
+        for (String t : terms(b, user).subList(0, 4)) {
+            crm.contacts.search(user, t, RESULTS);
+            ContactSql.search(b.raw, user, Normalize.key(t), t.strip().toLowerCase(Locale.ROOT), RESULTS);
+        }
     }
 
     /** Keystrokes of typing first names of contacts the user can see: "J", "Jo", "Jos", "José", "Ł", "Łu", ... */

@@ -28,6 +28,7 @@ final class Sql {
 
     /** Runs a query and reads every column of every row; returns the rows. */
     static List<Object[]> rows(Connection c, String sql, Object... params) throws SQLException {
+        Plans.raw(sql, params);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

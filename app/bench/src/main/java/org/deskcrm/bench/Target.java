@@ -72,6 +72,24 @@ public sealed interface Target {
         }
     }
 
+    /** No app statement with a full table scan; the "time" values carry counts. */
+    record NoScans() implements Target {
+        @Override
+        public String describe() {
+            return "no full scan of a table over 1,000 rows";
+        }
+
+        @Override
+        public boolean met(Stats app, Stats raw) {
+            return app.medianMs() == 0;
+        }
+
+        @Override
+        public double ratio(Stats app, Stats raw) {
+            return Double.NaN;
+        }
+    }
+
     /** A memory limit; the "time" values carry megabytes. */
     record Megabytes(double limit) implements Target {
         @Override

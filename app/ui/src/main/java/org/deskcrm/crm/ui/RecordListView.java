@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -36,7 +35,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.deskcrm.crm.BulkAction;
 import org.deskcrm.crm.OwnerFilter;
 import org.deskcrm.crm.Recency;
@@ -71,7 +69,6 @@ public final class RecordListView<R> implements View {
     private final Runnable manageFields;
     private final Supplier<List<Option>> industrySource;
     private final Parent root;
-    private final PauseTransition debounce = new PauseTransition(Duration.millis(180));
     private final List<Runnable> unbind = new ArrayList<>();
     private List<Option> industries = List.of();
     private boolean syncingSort;
@@ -154,12 +151,10 @@ public final class RecordListView<R> implements View {
         bulkMenu.setGraphic(new FontIcon(Material2AL.FACT_CHECK));
         viewsMenu.setGraphic(new FontIcon(Material2AL.BOOKMARK_BORDER));
 
-        searchField.textProperty().addListener((o, a, b) -> debounce.playFromStart());
-        debounce.setOnFinished(ev -> vm.setSearch(searchField.getText()));
-        searchField.setOnAction(ev -> {
-            debounce.stop();
-            vm.setSearch(searchField.getText());
-        });
+        // Search as you type, at once: each query is an index range that answers in milliseconds, and a new
+        // query cancels the one in flight and drops its late answer (PagedRows), so no debounce delay.
+        searchField.textProperty().addListener((o, a, b) -> vm.setSearch(b));
+        searchField.setOnAction(ev -> vm.setSearch(searchField.getText()));
         searchField.setOnKeyPressed(ev -> {
             if (ev.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
                 table.requestFocus();
@@ -407,7 +402,6 @@ public final class RecordListView<R> implements View {
         unbind.add(listen(vm.searchProperty(), () -> {
             if (!searchField.getText().strip().equals(vm.searchProperty().get())) {
                 searchField.setText(vm.searchProperty().get());
-                debounce.stop();
             }
             table.refresh();
         }));
@@ -429,7 +423,6 @@ public final class RecordListView<R> implements View {
     public void onDeactivate() {
         unbind.forEach(Runnable::run);
         unbind.clear();
-        debounce.stop();
     }
 
     /** Re-runs the query (after a record was created, changed or deleted elsewhere). */
