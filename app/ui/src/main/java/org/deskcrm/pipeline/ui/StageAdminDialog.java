@@ -240,7 +240,7 @@ final class StageAdminDialog {
         info.textProperty().bind(vm.infoProperty());
         var body = new HBox(16, left, right);
         var content = new VBox(14, pipelineRow, body, error, info);
-        content.setPadding(new Insets(4));
+        content.setPadding(new Insets(8, 24, 12, 16));
         dialog.getDialogPane().setContent(content);
         vm.load(pipelineId);
         dialog.showAndWait();
