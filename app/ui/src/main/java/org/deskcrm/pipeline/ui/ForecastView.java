@@ -245,13 +245,13 @@ final class ForecastView {
         currency.setId("forecast-owners-currency");
         name.setMinWidth(110);
         name.setPrefWidth(170);
-        deals.setMinWidth(56);
-        deals.setPrefWidth(60);
-        currency.setMinWidth(74);
-        currency.setPrefWidth(78);
+        deals.setMinWidth(68);
+        deals.setPrefWidth(68);
+        currency.setMinWidth(90);
+        currency.setPrefWidth(90);
         for (var amount : List.of(total, weighted)) {
-            amount.setMinWidth(130);
-            amount.setPrefWidth(150);
+            amount.setMinWidth(122);
+            amount.setPrefWidth(140);
         }
         owners.getColumns().setAll(List.of(name, currency, deals, total, weighted));
     }

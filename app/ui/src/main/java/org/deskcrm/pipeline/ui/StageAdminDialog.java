@@ -241,7 +241,9 @@ final class StageAdminDialog {
         var body = new HBox(16, left, right);
         var content = new VBox(14, pipelineRow, body, error, info);
         content.setPadding(new Insets(8, 24, 12, 16));
-        dialog.getDialogPane().setContent(content);
+        // The dialog pane styles its content node (".content" padding from the theme wins over setPadding):
+        // a wrapper takes that style, so the padding above stays.
+        dialog.getDialogPane().setContent(new javafx.scene.layout.StackPane(content));
         vm.load(pipelineId);
         dialog.showAndWait();
     }
