@@ -227,6 +227,10 @@ final class BookingPane implements View {
         if (t.meetingUrl() != null) {
             parts.add(t.meetingUrl());
         }
+        if (!t.questions().isEmpty()) {
+            parts.add(messages.get("calendar.booking.asks", t.questions().stream().map(q -> q.label()).collect(
+                    java.util.stream.Collectors.joining(messages.get("calendar.booking.asksSeparator")))));
+        }
         if (!t.ownerId().equals(vm.user().userId())) {
             parts.add(messages.get("calendar.booking.ownedBy", t.ownerName()));
         }
@@ -294,13 +298,13 @@ final class BookingPane implements View {
             VBox windows = new VBox(4);
             Hyperlink add = new Hyperlink(messages.get("calendar.hours.addWindow"));
             add.setOnAction(e -> {
-                windows.getChildren().add(windowRow(windows, LocalTime.of(13, 0), LocalTime.of(17, 0)));
+                windows.getChildren().add(windowRow(d, windows, LocalTime.of(13, 0), LocalTime.of(17, 0)));
                 check.setSelected(true);
             });
             check.selectedProperty().subscribe(on -> {
                 windows.setDisable(!on);
                 if (on && windows.getChildren().isEmpty()) {
-                    windows.getChildren().add(windowRow(windows, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+                    windows.getChildren().add(windowRow(d, windows, LocalTime.of(9, 0), LocalTime.of(17, 0)));
                 }
             });
             dayChecks.put(d, check);
@@ -312,10 +316,15 @@ final class BookingPane implements View {
         }
     }
 
-    private HBox windowRow(VBox owner, LocalTime start, LocalTime end) {
+    private HBox windowRow(DayOfWeek day, VBox owner, LocalTime start, LocalTime end) {
         ComboBox<String> from = timeBox(start);
         ComboBox<String> to = timeBox(end);
+        String id = "hours-" + day.name().toLowerCase(java.util.Locale.ROOT) + "-";
+        int n = owner.getChildren().size();
+        from.setId(id + "from-" + n);
+        to.setId(id + "to-" + n);
         Button remove = new Button();
+        remove.setId(id + "remove-" + n);
         remove.setGraphic(new FontIcon(Material2AL.CLOSE));
         remove.getStyleClass().add("flat");
         HBox row = new HBox(6, from, new Label("–"), to, remove);
@@ -344,7 +353,7 @@ final class BookingPane implements View {
             windows.getChildren().clear();
             for (AvailabilityWindow w : h.windows()) {
                 if (w.weekday() == d) {
-                    windows.getChildren().add(windowRow(windows, w.start(), w.end()));
+                    windows.getChildren().add(windowRow(d, windows, w.start(), w.end()));
                 }
             }
             CheckBox check = dayChecks.get(d);

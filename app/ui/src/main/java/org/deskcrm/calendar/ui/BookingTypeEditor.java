@@ -103,7 +103,7 @@ final class BookingTypeEditor {
         }
         locationField.setText(d.location() == null ? "" : d.location());
         urlField.setText(d.meetingUrl() == null ? "" : d.meetingUrl());
-        priceField.setText(d.price() == null ? "" : d.price().toPlainString());
+        priceField.setText(d.price() == null ? "" : plain(d.price()));
         currencyField.setText(d.currency() == null ? "" : d.currency());
         calendarBox.getItems().add(null);
         calendarBox.getItems().addAll(vm.ownCalendars());
@@ -127,6 +127,12 @@ final class BookingTypeEditor {
         errorLabel.setText("");
         cancelButton.setOnAction(e -> stage.close());
         saveButton.setOnAction(e -> save());
+    }
+
+    /** 120.5000 from the database reads 120.50; 0.125 keeps its digits. */
+    static String plain(BigDecimal amount) {
+        BigDecimal s = amount.stripTrailingZeros();
+        return (s.scale() < 2 ? s.setScale(2) : s).toPlainString();
     }
 
     private void addQuestionRow(BookingQuestion q) {
@@ -166,6 +172,12 @@ final class BookingTypeEditor {
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, label, row, options);
         box.getStyleClass().add("booking-question");
+        String id = "type-question-" + questionRows.getChildren().size() + "-";
+        label.setId(id + "label");
+        kind.setId(id + "kind");
+        required.setId(id + "required");
+        options.setId(id + "options");
+        remove.setId(id + "remove");
         QuestionRow editor = new QuestionRow(row, label, kind, required, options, q.key());
         questionEditors.add(editor);
         questionRows.getChildren().add(box);

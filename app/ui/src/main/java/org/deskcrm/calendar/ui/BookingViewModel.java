@@ -227,9 +227,7 @@ public final class BookingViewModel {
                     noticeMinutes.set(notice);
                     this.notice.set(messages().get("calendar.hours.saved"));
                     onSaved.run();
-                    if (selected.get() != null && searched.get()) {
-                        findSlots();
-                    }
+                    refindSlots();
                 })
                 .onFailure(e -> error.set(Errors.message(messages(), e)))
                 .runOn(workspace.tasks());
@@ -241,6 +239,7 @@ public final class BookingViewModel {
                 .onSuccess(saved -> {
                     onAdded.run();
                     reload();
+                    refindSlots();
                 })
                 .onFailure(e -> error.set(Errors.message(messages(), e)))
                 .runOn(workspace.tasks());
@@ -251,9 +250,19 @@ public final class BookingViewModel {
                     feature.booking.removeException(user(), x.id(), x.version());
                     return null;
                 })
-                .onSuccess(v -> reload())
+                .onSuccess(v -> {
+                    reload();
+                    refindSlots();
+                })
                 .onFailure(e -> error.set(Errors.message(messages(), e)))
                 .runOn(workspace.tasks());
+    }
+
+    /** Slots already listed are searched again after the availability changed, so none that is gone stays offered. */
+    private void refindSlots() {
+        if (selected.get() != null && searched.get()) {
+            findSlots();
+        }
     }
 
     // ------------------------------------------------------------------ properties

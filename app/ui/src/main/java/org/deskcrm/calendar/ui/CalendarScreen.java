@@ -618,12 +618,24 @@ public final class CalendarScreen implements View, RecordOpener {
             case AGENDA -> {
                 day.setDayPageLayout(DayPage.DayPageLayout.AGENDA_ONLY);
                 calendarView.showDayPage();
+                compactAgenda(day);
             }
             case WEEK -> calendarView.showWeekPage();
             case MONTH -> calendarView.showMonthPage();
             case YEAR -> calendarView.showYearPage();
         }
         updateRangeLabel(calendarView.getDate());
+    }
+
+    /**
+     * CalendarFX puts a header with a big day number and a second mini month above the agenda;
+     * the screen's own toolbar and sidebar already navigate the dates, so the agenda gets the room.
+     */
+    private static void compactAgenda(DayPage day) {
+        day.applyCss();
+        if (day.lookup(".left-side") instanceof javafx.scene.layout.BorderPane side && side.getTop() != null) {
+            side.setTop(null);
+        }
     }
 
     private void updateRangeLabel(LocalDate date) {

@@ -238,7 +238,22 @@ final class ForecastView {
         var weighted = new TableColumn<Forecast.OwnerForecast, String>(messages.get("forecast.weighted"));
         weighted.setCellValueFactory(c -> new ReadOnlyStringWrapper(formats.money(c.getValue().weighted(), c.getValue().currency())));
         weighted.setStyle("-fx-alignment: CENTER-RIGHT;");
-        owners.getColumns().setAll(List.of(name, deals, total, weighted));
+        // One row per owner and currency (sums never mix currencies): the currency gets its own column,
+        // and the amounts room enough for large sums in any currency.
+        var currency = new TableColumn<Forecast.OwnerForecast, String>(messages.get("forecast.currency"));
+        currency.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().currency()));
+        currency.setId("forecast-owners-currency");
+        name.setMinWidth(110);
+        name.setPrefWidth(170);
+        deals.setMinWidth(68);
+        deals.setPrefWidth(68);
+        currency.setMinWidth(90);
+        currency.setPrefWidth(90);
+        for (var amount : List.of(total, weighted)) {
+            amount.setMinWidth(122);
+            amount.setPrefWidth(140);
+        }
+        owners.getColumns().setAll(List.of(name, currency, deals, total, weighted));
     }
 
     private void buildFunnelTable() {

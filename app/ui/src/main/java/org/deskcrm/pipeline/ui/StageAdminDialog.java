@@ -240,8 +240,10 @@ final class StageAdminDialog {
         info.textProperty().bind(vm.infoProperty());
         var body = new HBox(16, left, right);
         var content = new VBox(14, pipelineRow, body, error, info);
-        content.setPadding(new Insets(4));
-        dialog.getDialogPane().setContent(content);
+        content.setPadding(new Insets(8, 24, 12, 16));
+        // The dialog pane styles its content node (".content" padding from the theme wins over setPadding):
+        // a wrapper takes that style, so the padding above stays.
+        dialog.getDialogPane().setContent(new javafx.scene.layout.StackPane(content));
         vm.load(pipelineId);
         dialog.showAndWait();
     }

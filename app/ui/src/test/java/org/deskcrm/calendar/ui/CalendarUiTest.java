@@ -38,6 +38,11 @@ import org.deskcrm.booking.AvailabilityWindow;
 import org.deskcrm.booking.BookingTypeDraft;
 import org.deskcrm.booking.WeeklyHours;
 import org.deskcrm.calendar.EventDraft;
+import org.deskcrm.calendar.EventStatus;
+import org.deskcrm.calendar.LinkedRecord;
+import org.deskcrm.booking.BookingQuestion;
+import org.deskcrm.booking.Slot;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.deskcrm.calendar.Occurrence;
 import org.deskcrm.demo.DemoWorkspace;
 import org.deskcrm.security.CurrentUser;
@@ -325,6 +330,252 @@ class CalendarUiTest {
 
     @Test
     @Order(6)
+    void theEditorSavesGuestsAndStatusAndShowsThemAgain() {
+        WeekDayView column = day(5);
+        LocalDate date = column.getDate();
+        LinkedRecord contact = feature.links.search(user, LinkedRecord.Type.CONTACT, "a", 10).stream()
+                .filter(c -> c.email() != null).findFirst().orElseThrow();
+        var colleague = feature.calendars.colleagues(user).entrySet().stream().filter(c -> !c.getKey().equals(user.userId()))
+                .sorted(java.util.Map.Entry.comparingByValue()).findFirst().orElseThrow();
+
+        app.robot().moveTo(at(column, LocalTime.of(8, 0))).doubleClickOn(MouseButton.PRIMARY);
+        typeTitle("Contract review");
+        // Status: confirmed.
+        app.robot().clickOn("#event-status");
+        choose("Confirmed");
+        // A CRM contact, found by name, and a colleague from the menu.
+        app.robot().clickOn("#event-guest-contact").write(contact.label());
+        app.waitUntil(() -> app.robot().lookup(".picker-title").match(LabeledMatchers.hasText(contact.label())).tryQuery()
+                .map(Node::isVisible).orElse(false), WAIT, "the contact is offered");
+        app.robot().clickOn(app.robot().lookup(".picker-title").match(LabeledMatchers.hasText(contact.label())).queryAs(Node.class));
+        app.robot().clickOn("#event-colleague-add");
+        app.waitUntil(() -> app.robot().lookup(".context-menu .label").match(LabeledMatchers.hasText(colleague.getValue())).tryQuery()
+                .isPresent(), WAIT, "the colleague is offered");
+        app.robot().clickOn(app.robot().lookup(".context-menu .label").match(LabeledMatchers.hasText(colleague.getValue()))
+                .queryAs(Node.class));
+        app.waitUntil(() -> guestChipTexts().size() == 2, WAIT, "two guest chips");
+        assertThat(guestChipTexts()).anySatisfy(t -> assertThat(t).startsWith(contact.label()))
+                .anySatisfy(t -> assertThat(t).startsWith(colleague.getValue()));
+        app.robot().clickOn("#event-save");
+
+        app.waitUntil(() -> occurrences(date, date).stream().anyMatch(o -> "Contract review".equals(o.title())), WAIT, "saved");
+        Occurrence saved = occurrences(date, date).stream().filter(o -> "Contract review".equals(o.title())).findFirst().orElseThrow();
+        assertThat(saved.status()).isEqualTo(EventStatus.CONFIRMED);
+        var detail = feature.events.get(user, saved.eventId());
+        assertThat(detail.status()).isEqualTo(EventStatus.CONFIRMED);
+        assertThat(detail.attendees()).filteredOn(a -> !a.organizer()).hasSize(2)
+                .anySatisfy(a -> {
+                    assertThat(a.contactId()).isEqualTo(contact.id());
+                    assertThat(a.email()).isEqualTo(contact.email());
+                })
+                .anySatisfy(a -> assertThat(a.userId()).isEqualTo(colleague.getKey()));
+
+        // Opened again, the form shows both guests and the status; cancelling it is saved and drawn.
+        app.robot().doubleClickOn(entryView("Contract review", date));
+        app.waitFor("#event-title", WAIT);
+        app.waitUntil(() -> guestChipTexts().stream().anyMatch(t -> t.startsWith(contact.label()))
+                && guestChipTexts().stream().anyMatch(t -> t.startsWith(colleague.getValue())), WAIT, "the guests are shown");
+        javafx.scene.control.ComboBox<?> status = app.robot().lookup("#event-status").queryComboBox();
+        assertThat(status.getValue()).isEqualTo(EventStatus.CONFIRMED);
+        app.waitUntil(() -> app.robot().from(status).lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(c -> "Confirmed".equals(c.getText())), WAIT, "the status box reads Confirmed");
+        app.robot().clickOn("#event-status");
+        choose("Cancelled");
+        app.robot().clickOn("#event-save");
+        app.waitUntil(() -> feature.events.get(user, saved.eventId()).status() == EventStatus.CANCELLED, WAIT, "cancelled is saved");
+        assertThat(feature.events.get(user, saved.eventId()).attendees()).filteredOn(a -> !a.organizer()).hasSize(2);
+        app.waitUntil(() -> entryView("Contract review", date).getStyleClass().contains("dcal-cancelled"), WAIT,
+                "the cancelled event is drawn as cancelled");
+    }
+
+    /** Picks an entry of the open combo box list once it shows. */
+    private void choose(String text) {
+        app.waitUntil(() -> app.robot().lookup(".list-cell").match(LabeledMatchers.hasText(text)).tryQuery().map(Node::isVisible)
+                .orElse(false), WAIT, "the choice " + text);
+        app.robot().clickOn(app.robot().lookup(".list-cell").match(LabeledMatchers.hasText(text)).queryAs(Node.class));
+    }
+
+    private List<String> guestChipTexts() {
+        return app.robot().lookup("#event-guests .event-chip .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    @Test
+    @Order(7)
+    void theBookingTypeEditorSavesBuffersPriceAndQuestions() {
+        app.robot().clickOn("#calendar-tab-booking");
+        app.waitFor("#booking-type-new", WAIT);
+        app.robot().clickOn("#booking-type-new");
+        app.waitFor("#type-name", WAIT);
+        fill("#type-name", "Strategy session");
+        retype("#type-duration", "45");
+        retype("#type-buffer-before", "15");
+        retype("#type-buffer-after", "10");
+        fill("#type-price", "120.50");
+        fill("#type-currency", "EUR");
+        click("#type-question-add");
+        fill("#type-question-0-label", "What should we prepare?");
+        click("#type-question-0-required");
+        click("#type-question-add");
+        fill("#type-question-1-label", "Team size");
+        click("#type-question-1-kind");
+        choose("Choice");
+        fill("#type-question-1-options", "1-10, 11-50, 51+");
+        click("#type-save");
+
+        app.waitUntil(() -> strategy().isPresent(), WAIT, "the booking type is saved");
+        var type = strategy().orElseThrow();
+        assertThat(type.durationMinutes()).isEqualTo(45);
+        assertThat(type.bufferBeforeMinutes()).isEqualTo(15);
+        assertThat(type.bufferAfterMinutes()).isEqualTo(10);
+        assertThat(type.price()).isEqualByComparingTo("120.50");
+        assertThat(type.currency()).isEqualTo("EUR");
+        assertThat(type.questions()).extracting(BookingQuestion::label).containsExactly("What should we prepare?", "Team size");
+        assertThat(type.questions().get(0).required()).isTrue();
+        assertThat(type.questions().get(0).kind()).isEqualTo(BookingQuestion.Kind.TEXT);
+        assertThat(type.questions().get(1).required()).isFalse();
+        assertThat(type.questions().get(1).kind()).isEqualTo(BookingQuestion.Kind.CHOICE);
+        assertThat(type.questions().get(1).options()).containsExactly("1-10", "11-50", "51+");
+
+        // The booking pane shows what was saved.
+        app.waitUntil(() -> labelText("#booking-type-title").equals("Strategy session"), WAIT, "the new type is chosen");
+        app.waitUntil(() -> labelText("#booking-type-summary").contains("45 min"), WAIT, "its summary");
+        assertThat(labelText("#booking-type-summary")).contains("€120.50", "buffer 15 min before, 10 min after",
+                "What should we prepare?; Team size");
+
+        // Edited again: the form shows the saved values; a changed buffer is saved.
+        app.robot().clickOn("#booking-type-edit");
+        app.waitFor("#type-name", WAIT);
+        assertThat(app.robot().lookup("#type-price").queryTextInputControl().getText()).isEqualTo("120.50");
+        assertThat(app.robot().lookup("#type-buffer-before").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(15);
+        assertThat(app.robot().lookup("#type-question-1-options").queryTextInputControl().getText()).isEqualTo("1-10, 11-50, 51+");
+        retype("#type-buffer-before", "20");
+        click("#type-save");
+        app.waitUntil(() -> strategy().map(t -> t.bufferBeforeMinutes() == 20).orElse(false), WAIT, "the new buffer is saved");
+        app.waitUntil(() -> labelText("#booking-type-summary").contains("buffer 20 min before"), WAIT, "and shown");
+        assertThat(strategy().orElseThrow().questions()).hasSize(2);
+    }
+
+    private java.util.Optional<org.deskcrm.booking.BookingType> strategy() {
+        return feature.booking.types(user).stream().filter(t -> t.name().equals("Strategy session")).findFirst();
+    }
+
+    private String labelText(String query) {
+        return app.robot().lookup(query).tryQuery().map(n -> ((javafx.scene.control.Labeled) n).getText()).orElse("");
+    }
+
+    /** Replaces the text of an editable spinner or combo box; it is committed when the focus leaves. */
+    private void retype(String query, String text) {
+        Node n = app.robot().lookup(query).query();
+        Node editor = n instanceof javafx.scene.control.Spinner<?> sp ? sp.getEditor()
+                : n instanceof javafx.scene.control.ComboBox<?> cb ? cb.getEditor() : n;
+        reveal(n);
+        app.robot().clickOn(editor);
+        app.robot().press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        app.robot().write(text);
+        app.robot().press(KeyCode.TAB).release(KeyCode.TAB);
+    }
+
+    private void fill(String query, String text) {
+        reveal(app.robot().lookup(query).query());
+        app.type(query, text);
+    }
+
+    private void click(String query) {
+        reveal(app.robot().lookup(query).query());
+        app.robot().clickOn(query);
+    }
+
+    /** Scrolls the nearest scroll pane so that {@code node} is in view (the robot clicks where a node is, seen or not). */
+    private void reveal(Node node) {
+        app.robot().interact(() -> {
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    Node content = sp.getContent();
+                    double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+                    double range = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+                    if (range > 0) {
+                        sp.setVvalue(Math.clamp((y - 60) / range, 0.0, 1.0));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @Order(8)
+    void workingHoursAndADayOffAreSavedAndTheFreeSlotsFollowThem() {
+        var type = strategy().orElseThrow();
+        app.robot().clickOn(app.robot().lookup(".booking-type-name").match(LabeledMatchers.hasText("Strategy session"))
+                .queryAs(Node.class));
+        app.waitUntil(() -> labelText("#booking-type-title").equals("Strategy session"), WAIT, "the type is chosen");
+
+        // Working hours: no weekend, Mondays 10:00–12:00 only.
+        app.robot().clickOn("#booking-tab-hours");
+        app.waitFor("#hours-day-saturday", WAIT);
+        app.waitUntil(() -> app.robot().lookup("#hours-monday-from-0").tryQuery().isPresent(), WAIT, "the hours are shown");
+        click("#hours-day-saturday");
+        click("#hours-day-sunday");
+        retype("#hours-monday-from-0", "10:00");
+        retype("#hours-monday-to-0", "12:00");
+        retype("#hours-notice", "0");
+        click("#hours-save");
+        app.waitUntil(() -> feature.booking.weeklyHours(user, user.userId(), zone).windows().stream()
+                .noneMatch(w -> w.weekday() == DayOfWeek.SATURDAY || w.weekday() == DayOfWeek.SUNDAY), WAIT, "the hours are saved");
+        List<AvailabilityWindow> saved = feature.booking.weeklyHours(user, user.userId(), zone).windows();
+        assertThat(saved).filteredOn(w -> w.weekday() == DayOfWeek.MONDAY)
+                .containsExactly(new AvailabilityWindow(DayOfWeek.MONDAY, LocalTime.of(10, 0), LocalTime.of(12, 0)));
+        assertThat(saved).filteredOn(w -> w.weekday() == DayOfWeek.WEDNESDAY)
+                .containsExactly(new AvailabilityWindow(DayOfWeek.WEDNESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        assertThat(feature.booking.minimumNotice(user, user.userId())).isZero();
+
+        // The finder follows them: nothing at the weekend, Mondays within 10:00–12:00.
+        app.robot().clickOn("#booking-tab-find");
+        app.robot().clickOn("#booking-find");
+        LocalDate today = LocalDate.now(zone);
+        app.waitUntil(() -> !shownSlotDays().isEmpty(), WAIT, "slots are listed");
+        List<Slot> slots = feature.booking.findSlots(user, type.id(), today, today.plusDays(13));
+        assertThat(slots).isNotEmpty().allSatisfy(s -> {
+            var start = s.start().withZoneSameInstant(zone);
+            assertThat(start.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+            if (start.getDayOfWeek() == DayOfWeek.MONDAY) {
+                assertThat(start.toLocalTime()).isAfterOrEqualTo(LocalTime.of(10, 0));
+                assertThat(s.end().withZoneSameInstant(zone).toLocalTime()).isBeforeOrEqualTo(LocalTime.of(12, 0));
+            }
+        });
+        assertThat(app.robot().lookup(".slot-button").queryAll()).hasSize(slots.size());
+
+        // A day off on a day that has free slots now: saved, listed, and its slots disappear.
+        LocalDate off = slots.stream().map(s -> s.start().withZoneSameInstant(zone).toLocalDate())
+                .filter(d -> d.isAfter(today.plusDays(1))).findFirst().orElseThrow();
+        String offHeading = off.format(DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL)
+                .withLocale(java.util.Locale.getDefault()));
+        assertThat(shownSlotDays()).contains(offHeading);
+        app.robot().clickOn("#booking-tab-hours");
+        javafx.scene.control.DatePicker picker = app.waitFor("#exception-date", WAIT);
+        retype("#exception-date", picker.getConverter().toString(off));
+        assertThat(picker.getValue()).isEqualTo(off);
+        fill("#exception-reason", "Conference");
+        click("#exception-add");
+        app.waitUntil(() -> feature.booking.exceptions(user, user.userId(), off, off).stream()
+                .anyMatch(x -> x.wholeDay() && !x.available() && "Conference".equals(x.reason())), WAIT, "the day off is saved");
+        app.waitUntil(() -> app.robot().lookup("#hours-exceptions .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("Day off · Conference")), WAIT, "the day off is listed");
+        assertThat(feature.booking.findSlots(user, type.id(), today, today.plusDays(13)))
+                .noneMatch(s -> s.start().withZoneSameInstant(zone).toLocalDate().equals(off));
+        app.robot().clickOn("#booking-tab-find");
+        app.waitUntil(() -> !shownSlotDays().contains(offHeading) && !shownSlotDays().isEmpty(), WAIT,
+                "the listed slots no longer offer the day off");
+        app.robot().clickOn("#calendar-tab-calendar");
+    }
+
+    private List<String> shownSlotDays() {
+        return app.robot().lookup(".slot-day").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    @Test
+    @Order(20)
     void shareACalendarWithAColleagueWhoSeesItAfterSigningIn() {
         var ctx = app.app().context();
         UUID sam = ctx.userAdmin.create(user, new UserDraft("sam.share@demo.deskcrm.org", "Sam Sharewell",

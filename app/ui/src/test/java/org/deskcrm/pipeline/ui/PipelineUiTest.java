@@ -259,6 +259,76 @@ class PipelineUiTest {
         app.robot().clickOn("#pipeline-mode-board");
     }
 
+    @Test
+    @Order(7)
+    void anAdminRenamesAddsAndReordersStagesAndChangesTheirProbability() {
+        openBoard();
+        app.robot().clickOn("#pipeline-manage-stages");
+        app.waitFor("#stage-admin-stages", 60);
+        app.waitUntil(() -> stageLabel("Proposal").isPresent(), 60, "the stages of " + BOARD);
+
+        // Rename "Proposal" and change its default probability.
+        app.robot().clickOn(stageLabel("Proposal").orElseThrow());
+        app.waitUntil(() -> text("#stage-admin-name").equals("Proposal"), 30, "Proposal in the form");
+        retype("#stage-admin-name", "Proposal sent");
+        retype("#stage-admin-probability", "60");
+        app.robot().clickOn("#stage-admin-save");
+        app.waitUntil(() -> stageNamed("Proposal sent").map(s -> s.defaultProbability() == 60).orElse(false), 60,
+                "the renamed stage is saved with 60 %");
+        app.waitUntil(() -> stageLabel("Proposal sent").isPresent(), 30, "the list shows the new name");
+
+        // Add a stage: open stages go before the closed ones.
+        retype("#stage-admin-name", "Demo");
+        retype("#stage-admin-probability", "40");
+        app.robot().clickOn("#stage-admin-add");
+        app.waitUntil(() -> stageNamed("Demo").isPresent(), 60, "the new stage is saved");
+        assertThat(stageNamed("Demo").orElseThrow().defaultProbability()).isEqualTo(40);
+        assertThat(stageNamed("Demo").orElseThrow().closed()).isFalse();
+        assertThat(activeStageNames()).containsExactly("Lead", "Qualified", "Proposal sent", "Negotiation", "Demo", "Won", "Lost");
+
+        // Move it up one place.
+        app.waitUntil(() -> text("#stage-admin-name").equals("Demo"), 30, "the new stage is selected");
+        app.robot().clickOn("#stage-admin-up");
+        app.waitUntil(() -> activeStageNames().equals(List.of("Lead", "Qualified", "Proposal sent", "Demo", "Negotiation", "Won", "Lost")),
+                60, "Demo moved before Negotiation");
+        @SuppressWarnings("unchecked")
+        ListView<PipelineStage> list = app.robot().lookup("#stage-admin-stages").queryAs(ListView.class);
+        app.waitUntil(() -> list.getItems().stream().map(PipelineStage::name).toList().subList(0, 5)
+                .equals(List.of("Lead", "Qualified", "Proposal sent", "Demo", "Negotiation")), 30, "the list shows the new order");
+
+        app.robot().clickOn(app.robot().lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Close"))
+                .queryAs(javafx.scene.control.Button.class));
+        // The board follows: the renamed and the new column, in the new order.
+        app.waitUntil(() -> listOpt("Proposal sent").isPresent() && listOpt("Demo").isPresent(), 60, "the board shows the new stages");
+        var columns = app.robot().lookup(".board-list").queryAllAs(ListView.class).stream()
+                .filter(l -> l.getUserData() instanceof BoardColumn c && c.stage().pipelineId().equals(pipeline.id()))
+                .map(l -> ((BoardColumn) l.getUserData()).stage().name()).toList();
+        assertThat(columns).containsSubsequence("Proposal sent", "Demo", "Negotiation");
+        stages = feature.pipelines().stages(admin, pipeline.id());
+    }
+
+    private java.util.Optional<PipelineStage> stageNamed(String name) {
+        return feature.pipelines().allStages(admin, pipeline.id()).stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private List<String> activeStageNames() {
+        return feature.pipelines().allStages(admin, pipeline.id()).stream().filter(s -> !s.archived()).map(PipelineStage::name).toList();
+    }
+
+    private Optional<Label> stageLabel(String name) {
+        return app.robot().lookup("#stage-admin-stages .label").match(LabeledMatchers.hasText(name)).tryQueryAs(Label.class);
+    }
+
+    /** Replaces the text of a field or an editable spinner; a spinner commits it when the focus leaves. */
+    private void retype(String query, String value) {
+        javafx.scene.Node n = app.robot().lookup(query).query();
+        javafx.scene.Node editor = n instanceof javafx.scene.control.Spinner<?> sp ? sp.getEditor() : n;
+        app.robot().clickOn(editor);
+        app.robot().press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        app.robot().write(value);
+        app.robot().press(KeyCode.TAB).release(KeyCode.TAB);
+    }
+
     private String text(String query) {
         return app.robot().lookup(query).tryQuery().map(n -> n instanceof javafx.scene.control.Labeled l ? l.getText()
                 : n instanceof javafx.scene.control.TextInputControl t ? t.getText() : "").orElse("");
@@ -298,6 +368,31 @@ class PipelineUiTest {
         assertThat(stageOf("Bravo")).isEqualTo("Lead");
         assertThat(names("Lead")).containsExactly("Charlie", "Bravo");
         assertThat(list("Lead").getItems()).extracting(DealCard::name).containsExactly("Charlie", "Bravo");
+    }
+
+    @Test
+    @Order(10)
+    void aSalesUserGetsNoStageAdministration() {
+        var context = app.app().context();
+        UUID salesId = context.userAdmin.create(admin, new UserDraft("sal@demo.deskcrm.org", "Sal Seller", "sales password 1".toCharArray(),
+                EnumSet.of(Role.SALES), null));
+        app.signOut();
+        app.signIn("sal@demo.deskcrm.org", "sales password 1");
+        app.waitUntil(() -> text("#status-user").contains("Sal Seller"), 60, "signed in as the sales user");
+        // The admin's deals are not Sal's to see: the board of the test pipeline shows its columns only.
+        app.robot().clickOn("#nav-pipeline");
+        ComboBox<Pipeline> choice = app.waitFor("#pipeline-choice", 60);
+        app.waitUntil(() -> choice.getItems().stream().anyMatch(p -> p.name().equals(BOARD)), 60, "pipelines loaded");
+        app.robot().interact(() -> choice.getItems().stream().filter(p -> p.name().equals(BOARD)).findFirst()
+                .ifPresent(p -> choice.getSelectionModel().select(p)));
+        app.waitUntil(() -> listOpt("Lead").isPresent() && listOpt("Demo").isPresent(), 60, "the columns of " + BOARD);
+        assertThat(app.robot().lookup("#pipeline-new-deal").query().isVisible()).as("sales may add deals").isTrue();
+        assertThat(app.robot().lookup("#pipeline-manage-stages").query().isVisible()).as("but not manage stages").isFalse();
+        var sales = context.auth.session(salesId, admin.organizationId());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> feature.admin().addStage(sales, pipeline.id(),
+                        new org.deskcrm.pipeline.StageDraft("Sneaky", null, "#ff0000", 10, false, false)))
+                .isInstanceOf(org.deskcrm.security.AccessDeniedException.class);
+        assertThat(stageNamed("Sneaky")).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
