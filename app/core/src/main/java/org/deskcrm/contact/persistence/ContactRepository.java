@@ -179,7 +179,7 @@ public final class ContactRepository {
 
     /** Contacts by name prefix, for pickers. */
     public List<ContactRow> pick(DSLContext dsl, CurrentUser user, String text, UUID companyId, int limit) {
-        Condition c = CONTACTS.ORGANIZATION_ID.eq(user.organizationId()).and(RecordRules.contacts(user).read());
+        Condition c = CONTACTS.ORGANIZATION_ID.eq(user.organizationId()).and(RecordRules.contactsReadForLists(user));
         if (companyId != null) {
             c = c.and(CONTACTS.COMPANY_ID.eq(companyId));
         }
@@ -193,7 +193,7 @@ public final class ContactRepository {
 
     private Condition base(CurrentUser user, ListQuery q, OffsetDateTime now) {
         return CONTACTS.ORGANIZATION_ID.eq(user.organizationId())
-                .and(RecordRules.contacts(user).read())
+                .and(RecordRules.contactsReadForLists(user))
                 .and(FILTERS.apply(q.filter(), user.userId(), now));
     }
 

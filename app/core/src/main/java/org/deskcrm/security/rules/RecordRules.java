@@ -144,6 +144,21 @@ public final class RecordRules {
     }
 
     static Condition contactsRead(Contacts t, CurrentUser u) {
+        return contactsRead(t, u, false);
+    }
+
+    /**
+     * The same read rule as {@code contacts(u).read()}, for statements that walk many contacts
+     * (list pages, search, counts, pickers): the companies the user can see as one uncorrelated
+     * {@code IN (SELECT ...)}, which H2 builds once per statement (and reuses while companies are
+     * unchanged) and probes per row, instead of one correlated lookup per row. For one record,
+     * or the few rows of one parent, the correlated form of {@link #contacts} is the cheap one.
+     */
+    public static Condition contactsReadForLists(CurrentUser u) {
+        return contactsRead(CONTACTS, u, true);
+    }
+
+    private static Condition contactsRead(Contacts t, CurrentUser u, boolean forLists) {
         if (!u.can(Resource.CONTACTS, Action.READ)) {
             return falseCondition();
         }
@@ -152,7 +167,9 @@ public final class RecordRules {
         }
         Companies rc = COMPANIES.as("rule_company");
         // A contact is visible with its company; a contact without a company follows its own owner.
-        Condition viaCompany = rowExists(rc, rc.ID, t.COMPANY_ID, companiesReadIgnoringPermission(rc, u));
+        Condition viaCompany = forLists
+                ? t.COMPANY_ID.in(select(rc.ID).from(rc).where(companiesReadIgnoringPermission(rc, u)))
+                : rowExists(rc, rc.ID, t.COMPANY_ID, companiesReadIgnoringPermission(rc, u));
         List<Condition> standalone = new ArrayList<>();
         if (u.has(Role.SUPPORT) || u.has(Role.FINANCE)) {
             standalone.add(trueCondition());
