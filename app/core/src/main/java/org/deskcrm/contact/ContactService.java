@@ -120,10 +120,7 @@ public final class ContactService {
     }
 
     private Optional<Contact> find(DSLContext tx, CurrentUser user, UUID id) {
-        if (!contacts.readable(tx, user, id)) {
-            return Optional.empty();
-        }
-        return contacts.find(tx, user, id, customFields.values(tx, user, ENTITY, id));
+        return contacts.find(tx, user, id, () -> customFields.values(tx, user, ENTITY, id));
     }
 
     /**

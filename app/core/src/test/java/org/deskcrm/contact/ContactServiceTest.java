@@ -95,4 +95,20 @@ class ContactServiceTest {
                 .isInstanceOf(StaleRecordException.class);
         assertThat(crm.contacts.get(sales, mine.id()).fields().jobTitle()).isEqualTo("CTO");
     }
+
+    @BothDatabases
+    void aContactSaysWhetherTheReaderMayChangeIt(Database db) {
+        var ws = new TestWorkspace(db);
+        var crm = new CrmServices(db.dsl(), ws.audit, Clock.systemUTC());
+        var sales = ws.as(Role.SALES);
+        var unassigned = crm.companies.create(ws.admin, CompanyDraft.named("Open Accounts Ltd", null));
+        // visible to the sales rep (unassigned company) but theirs to change only if they own it or the contact
+        var colleagues = crm.contacts.create(ws.admin, ContactDraft.named("Rhea", "Colleague", unassigned.id(), ws.sales2.userId()));
+        var mine = crm.contacts.create(sales, ContactDraft.named("Remy", "Mine", null, sales.userId()));
+
+        assertThat(crm.contacts.get(sales, colleagues.id()).writable()).isFalse();
+        assertThat(crm.contacts.get(ws.admin, colleagues.id()).writable()).isTrue();
+        assertThat(crm.contacts.get(sales, mine.id()).writable()).isTrue();
+        assertThatThrownBy(() -> crm.contacts.get(ws.sales2, mine.id())).isInstanceOf(NotFoundException.class);
+    }
 }

@@ -179,7 +179,7 @@ public final class ContactRepository {
 
     /** Contacts by name prefix, for pickers. */
     public List<ContactRow> pick(DSLContext dsl, CurrentUser user, String text, UUID companyId, int limit) {
-        Condition c = CONTACTS.ORGANIZATION_ID.eq(user.organizationId()).and(RecordRules.contacts(user).read());
+        Condition c = CONTACTS.ORGANIZATION_ID.eq(user.organizationId()).and(RecordRules.contactsReadForLists(user));
         if (companyId != null) {
             c = c.and(CONTACTS.COMPANY_ID.eq(companyId));
         }
@@ -193,7 +193,7 @@ public final class ContactRepository {
 
     private Condition base(CurrentUser user, ListQuery q, OffsetDateTime now) {
         return CONTACTS.ORGANIZATION_ID.eq(user.organizationId())
-                .and(RecordRules.contacts(user).read())
+                .and(RecordRules.contactsReadForLists(user))
                 .and(FILTERS.apply(q.filter(), user.userId(), now));
     }
 
@@ -367,8 +367,13 @@ public final class ContactRepository {
 
     // ---------------------------------------------------------------- one contact
 
-    public Optional<Contact> find(DSLContext dsl, CurrentUser user, UUID id, Map<UUID, Object> custom) {
-        Optional<Record> found = dsl.select(CONTACTS.fields()).select(CO.NAME, OWNER.FULL_NAME, CREATOR.FULL_NAME)
+    /**
+     * The contact if the user may read it (its read rule is part of the query, as is whether they
+     * may change it); {@code custom} loads its custom field values, only for a readable contact.
+     */
+    public Optional<Contact> find(DSLContext dsl, CurrentUser user, UUID id, java.util.function.Supplier<Map<UUID, Object>> custom) {
+        Field<Boolean> writable = DSL.field(RecordRules.contacts(user).write()).as("writable");
+        Optional<Record> found = dsl.select(CONTACTS.fields()).select(CO.NAME, OWNER.FULL_NAME, CREATOR.FULL_NAME, writable)
                 .from(CONTACTS)
                 .leftJoin(CO).on(CO.ID.eq(CONTACTS.COMPANY_ID))
                 .leftJoin(OWNER).on(OWNER.ID.eq(CONTACTS.OWNER_ID))
@@ -383,9 +388,9 @@ public final class ContactRepository {
         List<Tag> tagList = tags.tagsOf(dsl, user.organizationId(), ENTITY, id);
         var tagIds = new LinkedHashSet<>(tagList.stream().map(Tag::id).toList());
         String company = r.get(CO.NAME) != null ? r.get(CO.NAME) : c.getCompanyName();
-        return Optional.of(new Contact(c.getId(), c.getVersion(), toDraft(c, tagIds, custom), company, r.get(OWNER.FULL_NAME),
+        return Optional.of(new Contact(c.getId(), c.getVersion(), toDraft(c, tagIds, custom.get()), company, r.get(OWNER.FULL_NAME),
                 c.getEngagementScore(), c.getLastContactedAt(), c.getCreatedAt(), c.getUpdatedAt(), r.get(CREATOR.FULL_NAME),
-                tagList, writable(dsl, user, id)));
+                tagList, Boolean.TRUE.equals(r.get(writable))));
     }
 
     public static ContactDraft toDraft(ContactsRecord c, Set<UUID> tagIds, Map<UUID, Object> custom) {

@@ -144,6 +144,21 @@ public final class RecordRules {
     }
 
     static Condition contactsRead(Contacts t, CurrentUser u) {
+        return contactsRead(t, u, false);
+    }
+
+    /**
+     * The same read rule as {@code contacts(u).read()}, for statements that walk many contacts
+     * (list pages, search, counts, pickers): the companies the user can see as one uncorrelated
+     * {@code IN (SELECT ...)}, which H2 builds once per statement (and reuses while companies are
+     * unchanged) and probes per row, instead of one correlated lookup per row. For one record,
+     * or the few rows of one parent, the correlated form of {@link #contacts} is the cheap one.
+     */
+    public static Condition contactsReadForLists(CurrentUser u) {
+        return contactsRead(CONTACTS, u, true);
+    }
+
+    private static Condition contactsRead(Contacts t, CurrentUser u, boolean forLists) {
         if (!u.can(Resource.CONTACTS, Action.READ)) {
             return falseCondition();
         }
@@ -152,7 +167,9 @@ public final class RecordRules {
         }
         Companies rc = COMPANIES.as("rule_company");
         // A contact is visible with its company; a contact without a company follows its own owner.
-        Condition viaCompany = t.COMPANY_ID.in(select(rc.ID).from(rc).where(companiesReadIgnoringPermission(rc, u)));
+        Condition viaCompany = forLists
+                ? t.COMPANY_ID.in(select(rc.ID).from(rc).where(companiesReadIgnoringPermission(rc, u)))
+                : rowExists(rc, rc.ID, t.COMPANY_ID, companiesReadIgnoringPermission(rc, u));
         List<Condition> standalone = new ArrayList<>();
         if (u.has(Role.SUPPORT) || u.has(Role.FINANCE)) {
             standalone.add(trueCondition());
@@ -181,7 +198,7 @@ public final class RecordRules {
         Companies wc = COMPANIES.as("rule_company");
         List<Condition> any = new ArrayList<>();
         if (u.has(Role.MANAGER) || u.has(Role.SALES)) {
-            any.add(t.COMPANY_ID.in(select(wc.ID).from(wc).where(companiesWrite(wc, withPermission(u, Resource.COMPANIES)))));
+            any.add(rowExists(wc, wc.ID, t.COMPANY_ID, companiesWrite(wc, withPermission(u, Resource.COMPANIES))));
         }
         if (u.has(Role.MANAGER)) {
             any.add(t.OWNER_ID.in(u.team()));
@@ -267,10 +284,10 @@ public final class RecordRules {
             read.add(ACTIVITIES.ASSIGNEE_ID.eq(u.userId()));
             if (u.has(Role.MANAGER)) {
                 read.add(ACTIVITIES.CREATED_BY.in(u.team()).or(ACTIVITIES.ASSIGNEE_ID.in(u.team())));
-                read.add(ACTIVITIES.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.in(u.team()))));
+                read.add(rowExists(oc, oc.ID, ACTIVITIES.COMPANY_ID, oc.OWNER_ID.in(u.team())));
             }
             if (u.has(Role.SALES)) {
-                read.add(ACTIVITIES.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.eq(u.userId()))));
+                read.add(rowExists(oc, oc.ID, ACTIVITIES.COMPANY_ID, oc.OWNER_ID.eq(u.userId())));
             }
         }
         if (u.can(Resource.ACTIVITIES, Action.UPDATE)) {
@@ -313,15 +330,15 @@ public final class RecordRules {
         Companies rc = COMPANIES.as("rule_company");
         List<Condition> any = new ArrayList<>();
         any.add(createdBy.eq(u.userId()));
-        any.add(companyId.in(select(rc.ID).from(rc).where(companiesReadIgnoringPermission(rc, u))));
+        any.add(rowExists(rc, rc.ID, companyId, companiesReadIgnoringPermission(rc, u)));
         if (contactId != null) {
             Contacts rct = CONTACTS.as("rule_contact");
-            any.add(companyId.isNull().and(contactId.in(select(rct.ID).from(rct)
-                    .where(contactsRead(rct, withPermission(u, Resource.CONTACTS)).and(rct.COMPANY_ID.isNull())))));
+            any.add(companyId.isNull().and(rowExists(rct, rct.ID, contactId,
+                    contactsRead(rct, withPermission(u, Resource.CONTACTS)).and(rct.COMPANY_ID.isNull()))));
         }
         if (dealId != null) {
             Deals rd = DEALS.as("rule_deal");
-            any.add(companyId.isNull().and(dealId.in(select(rd.ID).from(rd).where(dealsRead(rd, withPermission(u, Resource.DEALS))))));
+            any.add(companyId.isNull().and(rowExists(rd, rd.ID, dealId, dealsRead(rd, withPermission(u, Resource.DEALS)))));
         }
         if (u.has(Role.MANAGER)) {
             any.add(createdBy.in(u.team()));
@@ -364,10 +381,10 @@ public final class RecordRules {
             any.add(ofActiveCompany(i.COMPANY_ID, u));
         }
         if (u.has(Role.MANAGER)) {
-            any.add(i.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.in(u.team()))));
+            any.add(rowExists(oc, oc.ID, i.COMPANY_ID, oc.OWNER_ID.in(u.team())));
         }
         if (u.has(Role.SALES)) {
-            any.add(i.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.eq(u.userId()))));
+            any.add(rowExists(oc, oc.ID, i.COMPANY_ID, oc.OWNER_ID.eq(u.userId())));
         }
         return scoped(i.ORGANIZATION_ID, i.DELETED_AT, u, any);
     }
@@ -381,16 +398,16 @@ public final class RecordRules {
         } else if (u.has(Role.ADMIN) || u.has(Role.FINANCE)) {
             read = scoped(PAYMENTS.ORGANIZATION_ID, PAYMENTS.DELETED_AT, u, List.of(trueCondition()));
         } else {
-            Condition viaInvoice = PAYMENTS.INVOICE_ID.in(select(ri.ID).from(ri).where(invoicesRead(ri, withPermission(u, Resource.INVOICES))));
+            Condition viaInvoice = rowExists(ri, ri.ID, PAYMENTS.INVOICE_ID, invoicesRead(ri, withPermission(u, Resource.INVOICES)));
             List<Condition> any = new ArrayList<>(List.of(viaInvoice));
             if (u.has(Role.VIEWER)) {
                 any.add(PAYMENTS.INVOICE_ID.isNull().and(ofActiveCompany(PAYMENTS.COMPANY_ID, u)));
             }
             if (u.has(Role.MANAGER)) {
-                any.add(PAYMENTS.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.in(u.team()))));
+                any.add(rowExists(oc, oc.ID, PAYMENTS.COMPANY_ID, oc.OWNER_ID.in(u.team())));
             }
             if (u.has(Role.SALES)) {
-                any.add(PAYMENTS.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.eq(u.userId()))));
+                any.add(rowExists(oc, oc.ID, PAYMENTS.COMPANY_ID, oc.OWNER_ID.eq(u.userId())));
             }
             read = scoped(PAYMENTS.ORGANIZATION_ID, PAYMENTS.DELETED_AT, u, any);
         }
@@ -408,10 +425,10 @@ public final class RecordRules {
                 any.add(ofActiveCompany(ORDERS.COMPANY_ID, u));
             }
             if (u.has(Role.MANAGER)) {
-                any.add(ORDERS.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.in(u.team()))));
+                any.add(rowExists(oc, oc.ID, ORDERS.COMPANY_ID, oc.OWNER_ID.in(u.team())));
             }
             if (u.has(Role.SALES)) {
-                any.add(ORDERS.COMPANY_ID.in(select(oc.ID).from(oc).where(oc.OWNER_ID.eq(u.userId()))));
+                any.add(rowExists(oc, oc.ID, ORDERS.COMPANY_ID, oc.OWNER_ID.eq(u.userId())));
             }
         }
         return new Rule(scoped(ORDERS.ORGANIZATION_ID, ORDERS.DELETED_AT, u, any),
@@ -523,12 +540,12 @@ public final class RecordRules {
         List<Condition> read = new ArrayList<>();
         List<Condition> write = new ArrayList<>();
         if (u.can(Resource.EVENTS, Action.READ)) {
-            read.add(EVENTS.CALENDAR_ID.in(select(rc.ID).from(rc).where(calendarsRead(rc, withPermission(u, Resource.CALENDARS)))));
+            read.add(rowExists(rc, rc.ID, EVENTS.CALENDAR_ID, calendarsRead(rc, withPermission(u, Resource.CALENDARS))));
             read.add(EVENTS.OWNER_ID.eq(u.userId()));
-            read.add(EVENTS.COMPANY_ID.in(select(co.ID).from(co).where(companiesReadIgnoringPermission(co, u))));
+            read.add(rowExists(co, co.ID, EVENTS.COMPANY_ID, companiesReadIgnoringPermission(co, u)));
         }
         if (u.can(Resource.EVENTS, Action.UPDATE)) {
-            write.add(EVENTS.CALENDAR_ID.in(select(rc.ID).from(rc).where(calendarsWrite(rc, withPermission(u, Resource.CALENDARS)))));
+            write.add(rowExists(rc, rc.ID, EVENTS.CALENDAR_ID, calendarsWrite(rc, withPermission(u, Resource.CALENDARS))));
             write.add(EVENTS.OWNER_ID.eq(u.userId()));
         }
         return new Rule(scoped(EVENTS.ORGANIZATION_ID, EVENTS.DELETED_AT, u, read),
@@ -663,13 +680,25 @@ public final class RecordRules {
     // ---------------------------------------------------------------- helpers
 
     /**
+     * "The row of {@code table} that {@code ref} points to exists and passes {@code where}", as a
+     * correlated {@code EXISTS (SELECT 1 FROM table WHERE id = ref AND where)}: one primary-key
+     * lookup per candidate row. An uncorrelated {@code ref IN (SELECT id FROM table WHERE where)}
+     * makes H2 materialise every visible row of {@code table} (e.g. all companies a sales rep may
+     * see) on each execution, even to check one record. Same meaning in a rule (a null
+     * {@code ref} is false here, unknown with IN; rules are only used positively).
+     */
+    private static Condition rowExists(Table<?> table, Field<UUID> id, Field<UUID> ref, Condition where) {
+        return exists(selectOne().from(table).where(id.eq(ref)).and(where));
+    }
+
+    /**
      * The viewer's part of rules on records that belong to a company: the company is active (seed
      * 000: viewers see active clients only, and so only what belongs to them), or there is none.
      */
     private static Condition ofActiveCompany(Field<UUID> companyId, CurrentUser u) {
         Companies ac = COMPANIES.as("rule_active_company");
-        return companyId.isNull().or(companyId.in(select(ac.ID).from(ac)
-                .where(ac.ORGANIZATION_ID.eq(u.organizationId()).and(ac.STATUS.eq("active")).and(ac.DELETED_AT.isNull()))));
+        return companyId.isNull().or(rowExists(ac, ac.ID, companyId,
+                ac.ORGANIZATION_ID.eq(u.organizationId()).and(ac.STATUS.eq("active")).and(ac.DELETED_AT.isNull())));
     }
 
     /** Owner-based rule for simple owned entities (leads). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,12 @@ import org.deskcrm.security.CurrentUser;
 import org.deskcrm.security.rules.RecordRules;
 import org.deskcrm.tag.Tag;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Row1;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Tags and their assignments. Removing a tag from a record tombstones the {@code entity_tags}
@@ -134,13 +140,21 @@ public final class TagRepository {
         if (entityIds.isEmpty()) {
             return out;
         }
+        // The page's ids as a VALUES table joined on (organization_id, entity_type, entity_id): one
+        // index lookup per id. With "entity_id IN (...)" H2 read every tag assignment of the type in
+        // the organization (it drove the join from tags and their primary key).
+        var ids = new LinkedHashSet<>(entityIds);
+        @SuppressWarnings("unchecked")
+        Row1<UUID>[] rows = ids.stream().map(DSL::row).toArray(Row1[]::new);
+        Table<Record1<UUID>> page = DSL.values(rows).as("page_ids", "id");
+        Field<UUID> pageId = page.field("id", UUID.class);
         dsl.select(ENTITY_TAGS.ENTITY_ID, TAGS.ID, TAGS.NAME, TAGS.COLOR, TAGS.USAGE_COUNT, TAGS.VERSION)
-                .from(ENTITY_TAGS)
-                .join(TAGS).on(TAGS.ID.eq(ENTITY_TAGS.TAG_ID))
-                .where(ENTITY_TAGS.ORGANIZATION_ID.eq(organizationId)
+                .from(page)
+                .join(ENTITY_TAGS).on(ENTITY_TAGS.ORGANIZATION_ID.eq(organizationId)
                         .and(ENTITY_TAGS.ENTITY_TYPE.eq(entityType))
-                        .and(ENTITY_TAGS.ENTITY_ID.in(entityIds))
-                        .and(ENTITY_TAGS.DELETED_AT.isNull())
+                        .and(ENTITY_TAGS.ENTITY_ID.eq(pageId)))
+                .join(TAGS).on(TAGS.ID.eq(ENTITY_TAGS.TAG_ID))
+                .where(ENTITY_TAGS.DELETED_AT.isNull()
                         .and(TAGS.DELETED_AT.isNull()))
                 .orderBy(TAGS.NAME)
                 .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())

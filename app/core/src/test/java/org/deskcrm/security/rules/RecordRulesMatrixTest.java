@@ -306,6 +306,21 @@ class RecordRulesMatrixTest {
         assertThat(mismatches).as("cells where the record rules disagree with the matrix").isEmpty();
     }
 
+    /** The contacts rule in its form for lists (uncorrelated set of companies) sees exactly what the read rule sees. */
+    @BothDatabases
+    void theListFormOfTheContactsRuleSeesTheSameRows(Database db) {
+        var world = MatrixFixture.shared(db);
+        assertThat(world.rows("contacts")).isNotEmpty();
+        for (Role role : ROLES) {
+            CurrentUser user = world.actor(role);
+            Set<UUID> read = new HashSet<>(db.dsl().select(CONTACTS.ID).from(CONTACTS)
+                    .where(RecordRules.contacts(user).read()).fetch(CONTACTS.ID));
+            Set<UUID> forLists = new HashSet<>(db.dsl().select(CONTACTS.ID).from(CONTACTS)
+                    .where(RecordRules.contactsReadForLists(user)).fetch(CONTACTS.ID));
+            assertThat(forLists).as(role.dbName()).isEqualTo(read);
+        }
+    }
+
     /** Deny by default: without the read (update) permission a role reads (changes) nothing, whatever its rule. */
     @BothDatabases
     void withoutThePermissionEveryRuleIsFalse(Database db) {
