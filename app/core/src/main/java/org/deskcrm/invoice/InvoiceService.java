@@ -490,19 +490,27 @@ public final class InvoiceService {
                 errors.put("lines", where + "quantities and prices have at most 4 decimals.");
                 continue;
             }
-            BigDecimal gross = Money.round(c.quantity().multiply(c.unitPrice()), cur);
-            BigDecimal discount = c.quantity().compareTo(l.quantity()) == 0 ? l.discount()
-                    : Money.round(l.discount().multiply(c.quantity()).divide(l.quantity(), 10, RoundingMode.HALF_UP), cur);
-            discount = discount.min(gross);
             BigDecimal qty = c.quantity().setScale(4, RoundingMode.UNNECESSARY);
             BigDecimal price = c.unitPrice().setScale(4, RoundingMode.UNNECESSARY);
             BigDecimal rate = l.taxRate().setScale(4, RoundingMode.UNNECESSARY);
-            Money.LineAmounts a = Money.line(qty, price, discount, rate, cur);
+            Money.LineAmounts a = creditAmounts(l, qty, price, cur);
             if (a.total().signum() > 0) {
                 out.add(new CreditNoteRepository.NewLine(l.id(), l.productId(), l.description(), qty, price, rate, a));
             }
         }
         return out;
+    }
+
+    /**
+     * The amounts of crediting {@code quantity} units of an invoice line at {@code unitPrice}: the
+     * line's discount is credited in proportion to the quantity (all of it for the full quantity),
+     * everything rounded to the currency's minor unit like invoice lines.
+     */
+    public static Money.LineAmounts creditAmounts(InvoiceLine l, BigDecimal quantity, BigDecimal unitPrice, String currency) {
+        BigDecimal gross = Money.round(quantity.multiply(unitPrice), currency);
+        BigDecimal discount = quantity.compareTo(l.quantity()) == 0 ? l.discount()
+                : Money.round(l.discount().multiply(quantity).divide(l.quantity(), 10, RoundingMode.HALF_UP), currency);
+        return Money.line(quantity, unitPrice, discount.min(gross), l.taxRate(), currency);
     }
 
     /** The data of a credit note's PDF: the credit note shaped as an invoice document, the credited invoice's number and the reason. */
