@@ -242,6 +242,7 @@ class CreditNoteServiceTest {
         words.put("creditNote.title", "Credit note");
         words.put("creditNote.number", "Credit note no.");
         words.put("creditNote.invoice", "Credits invoice");
+        words.put("creditNote.date", "Credit date");
         words.put("creditNote.reason", "Credit for invoice {0}: {1}");
         PdfText text = (k, args) -> words.containsKey(k) ? MessageFormat.format(words.get(k), args) : base.get(k, args);
         byte[] pdf = new InvoicePdf(text, Locale.UK).renderCreditNote(f.invoices.creditNoteDocument(finance, cn.id(), TODAY), ProgressSink.NONE);
@@ -250,7 +251,7 @@ class CreditNoteServiceTest {
             out = new PDFTextStripper().getText(doc).replace('\u00a0', ' ').replace('\u202f', ' ');
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Credit note " + cn.number());
         }
-        assertThat(out).contains("CREDIT NOTE", "Credit note no.", cn.number(), "Credits invoice", inv.number(),
+        assertThat(out).contains("CREDIT NOTE", "Credit note no.", cn.number(), "Credits invoice", inv.number(), "Credit date",
                 "Credit for invoice " + inv.number() + ": Half the work was cancelled", "Design work", "Pdf Credit GmbH", "€150.00");
     }
 }

@@ -39,7 +39,7 @@ import org.deskcrm.platform.task.ProgressSink;
  * dueDate, billTo, from, description, quantity, unitPrice, taxRate, discount, amount, subtotal,
  * discountTotal, tax, total, paid, balanceDue, terms, notes, paymentTerms.&lt;terms db name&gt;,
  * status.&lt;status db name&gt;, taxId, page (with {0} and {1}); for a credit note also
- * creditNote.title, creditNote.number, creditNote.invoice and creditNote.reason.
+ * creditNote.title, creditNote.number, creditNote.date, creditNote.invoice and creditNote.reason.
  */
 public final class InvoicePdf {
     private static final float MARGIN = 50;
@@ -206,7 +206,7 @@ public final class InvoicePdf {
             float ry = top - 44;
             String number = inv.number() == null ? text.get("status.draft") : inv.number();
             ry = keyValue(rx, ry, text.get(credit != null ? "creditNote.number" : "number"), number);
-            ry = keyValue(rx, ry, text.get("issueDate"), date(inv.issueDate()));
+            ry = keyValue(rx, ry, text.get(credit != null ? "creditNote.date" : "issueDate"), date(inv.issueDate()));
             if (credit != null) {
                 ry = keyValue(rx, ry, text.get("creditNote.invoice"), credit.invoiceNumber());
             } else {

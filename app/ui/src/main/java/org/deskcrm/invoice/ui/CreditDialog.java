@@ -77,7 +77,7 @@ final class CreditDialog {
             BigDecimal sum = Money.zero(invoice.currency());
             for (int i = 0; i < rows.size(); i++) {
                 BigDecimal a = preview(rows.get(i));
-                amounts.get(i).setText(a == null ? "–" : formats.money(a.negate(), invoice.currency()));
+                amounts.get(i).setText(a == null || !rows.get(i).use().isSelected() ? "–" : formats.money(a.negate(), invoice.currency()));
                 sum = sum.add(a == null ? BigDecimal.ZERO : a);
             }
             total.setText(messages.get("invoices.credit.total", formats.money(sum.negate(), invoice.currency())));
