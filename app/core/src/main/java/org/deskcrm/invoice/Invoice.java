@@ -31,6 +31,7 @@ public record Invoice(
         BigDecimal total,
         BigDecimal amountPaid,
         BigDecimal balanceDue,
+        BigDecimal creditedTotal,
         OffsetDateTime sentAt,
         LocalDate paidDate,
         String description,
@@ -41,6 +42,22 @@ public record Invoice(
 
     public String clientName() {
         return companyName != null ? companyName : contactName;
+    }
+
+    /** Issued and not cancelled: it may be credited while something is left to credit. */
+    public boolean isCreditable() {
+        return number != null && status != InvoiceStatus.DRAFT && status != InvoiceStatus.CANCELLED
+                && creditableAmount().signum() > 0;
+    }
+
+    /** What may still be credited: the total minus earlier credit notes. */
+    public BigDecimal creditableAmount() {
+        return total.subtract(creditedTotal);
+    }
+
+    /** Money the client paid beyond what they owe after credits (to refund or keep as a credit balance); zero if none. */
+    public BigDecimal refundDue() {
+        return amountPaid.add(creditedTotal).subtract(total).max(BigDecimal.ZERO).setScale(total.scale());
     }
 
     public boolean isDraft() {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.deskcrm.audit.AuditAction;
 import org.deskcrm.audit.AuditLog;
 import org.deskcrm.invoice.persistence.ClientRepository;
+import org.deskcrm.invoice.persistence.CreditNoteRepository;
 import org.deskcrm.invoice.persistence.DealSourceRepository;
 import org.deskcrm.invoice.persistence.InvoiceRepository;
 import org.deskcrm.invoice.persistence.NumberSeriesRepository;
@@ -54,6 +55,8 @@ public final class InvoiceService {
     public static final String KEY_SENDER = "invoice.sender";
     public static final String KEY_TERMS = "invoice.terms";
     public static final String KEY_NOTES = "invoice.notes";
+    /** Prefix of the credit notes' own gap-free series (per year, like invoices). */
+    public static final String CREDIT_PREFIX = "CN";
     private static final Pattern PREFIX = Pattern.compile("[A-Z0-9]{1,12}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -68,6 +71,7 @@ public final class InvoiceService {
     private final ProductRepository products;
     private final ClientRevenueRepository revenue;
     private final AuditLog audit;
+    private final CreditNoteRepository credits = new CreditNoteRepository();
 
     public InvoiceService(DSLContext dsl, InvoiceRepository invoices, PaymentRepository payments, NumberSeriesRepository series,
             SettingsRepository settings, ClientRepository clients, DealSourceRepository deals, OrderRepository orders,
@@ -322,6 +326,9 @@ public final class InvoiceService {
             if (before.amountPaid().signum() > 0) {
                 throw new ValidationException("status", "Invoice " + before.number() + " has payments; void them before cancelling it.");
             }
+            if (before.creditedTotal().signum() > 0) {
+                throw new ValidationException("status", "Invoice " + before.number() + " has credit notes; credit the rest instead of cancelling it.");
+            }
             String why = reason == null || reason.isBlank() ? null : reason.strip();
             String notes = why == null ? before.notes()
                     : (before.notes() == null || before.notes().isBlank() ? "" : before.notes() + "\n") + "Cancelled: " + why;
@@ -349,6 +356,174 @@ public final class InvoiceService {
                 : today.plusDays(Math.max(0, ChronoUnit.DAYS.between(d.issueDate(), d.dueDate())));
         return createDraft(user, new InvoiceDraft(d.companyId(), d.contactId(), d.dealId(), null, d.currency(), today, due,
                 d.paymentTerms(), d.description(), source.status() == InvoiceStatus.CANCELLED ? null : d.notes(), d.terms(), d.lines()));
+    }
+
+    // ------------------------------------------------------------------ credit notes
+
+    /** The credit notes of an invoice the user can see, oldest first. */
+    public List<CreditNote> creditNotes(CurrentUser user, UUID invoiceId) {
+        return credits.ofInvoice(dsl, user, invoiceId);
+    }
+
+    public CreditNote creditNote(CurrentUser user, UUID id) {
+        return credits.find(dsl, user, id).orElseThrow(() -> new NotFoundException("This credit note no longer exists or is not visible to you."));
+    }
+
+    /** Every line of the invoice at its full quantity and price (what "credit all" proposes). */
+    public static List<CreditLineDraft> fullCredit(Invoice inv) {
+        return inv.lines().stream().map(l -> new CreditLineDraft(l.id(), l.quantity(), l.unitPrice())).toList();
+    }
+
+    /**
+     * Credits an issued invoice (sent, overdue, partially paid or paid): a credit note with the
+     * next number of the CN series for the year of {@code today} (gap-free, like invoice numbers),
+     * the chosen lines (at most the invoice line's quantity and unit price; the discount credited
+     * in proportion to the quantity; amounts rounded per line to the currency's minor unit) and a
+     * reason. Its total may not exceed the invoice total minus earlier credits. In the same
+     * transaction the invoice's credited total, balance due and status follow (fully credited with
+     * nothing paid → credited; paid beyond what is left → paid with a refund due), the company's
+     * roll-ups are recomputed and both rows are audited. Finance and admins only.
+     */
+    public CreditNote credit(CurrentUser user, UUID invoiceId, long invoiceVersion, List<CreditLineDraft> lines, String reason,
+            LocalDate today) {
+        user.require(Resource.INVOICES, Action.APPROVE);
+        user.require(Resource.INVOICES, Action.UPDATE);
+        int year = today.getYear();
+        series.ensure(dsl, user.organizationId(), CREDIT_PREFIX, year);
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            credits.lockInvoice(tx, invoiceId);
+            Invoice inv = invoices.find(tx, user, invoiceId, today).orElseThrow(InvoiceService::notFound);
+            if (inv.version() != invoiceVersion) {
+                throw new org.deskcrm.platform.persistence.StaleRecordException("invoices", invoiceId, invoiceVersion);
+            }
+            if (inv.isDraft() || inv.number() == null) {
+                throw new ValidationException("status", "A draft can still be edited: change it instead of crediting it.");
+            }
+            if (inv.status() == InvoiceStatus.CANCELLED) {
+                throw new ValidationException("status", "Invoice " + inv.number() + " is cancelled: there is nothing to credit.");
+            }
+            String why = blankToNull(reason);
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (why == null) {
+                errors.put("reason", "Enter the reason for the credit.");
+            } else if (why.length() > 1000) {
+                errors.put("reason", "The reason may have at most 1000 characters.");
+            }
+            List<CreditNoteRepository.NewLine> out = creditLines(inv, lines, errors);
+            Money.Totals t = Money.totals(out.stream().map(CreditNoteRepository.NewLine::amounts).toList(), inv.currency());
+            BigDecimal left = inv.creditableAmount();
+            if (errors.isEmpty() && t.total().signum() <= 0) {
+                errors.put("lines", "The credit must be more than zero.");
+            } else if (errors.isEmpty() && t.total().compareTo(left) > 0) {
+                errors.put("lines", "The credit (" + t.total().toPlainString() + " " + inv.currency() + ") is more than what is left to credit on invoice "
+                        + inv.number() + " (" + left.toPlainString() + " " + inv.currency() + ").");
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            UUID id = Ids.newId();
+            String number = format(CREDIT_PREFIX, year, series.take(tx, user.organizationId(), CREDIT_PREFIX, year));
+            credits.insert(tx, user, id, number, CREDIT_PREFIX, year, inv.id(), inv.companyId(), inv.contactId(), inv.currency(), today,
+                    why, t, out);
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("credit_note_number", number);
+            values.put("invoice_id", inv.id());
+            values.put("invoice_number", inv.number());
+            values.put("currency", inv.currency());
+            values.put("issue_date", today);
+            values.put("reason", why);
+            values.put("lines", out.size());
+            values.put("total", t.total());
+            audit.record(tx, user.organizationId(), user.userId(), "credit_notes", id, AuditAction.INSERT, null, values);
+
+            BigDecimal credited = Money.round(credits.creditedTotal(tx, inv.id()), inv.currency());
+            BigDecimal balance = inv.total().subtract(inv.amountPaid()).subtract(credited);
+            InvoiceStatus status = inv.status();
+            if (balance.signum() <= 0) {
+                status = inv.amountPaid().signum() == 0 ? InvoiceStatus.CREDITED : InvoiceStatus.PAID;
+            }
+            invoices.setCreditState(tx, user, inv.id(), invoiceVersion, credited, balance.max(BigDecimal.ZERO), status);
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("status", inv.status().dbName());
+            before.put("credited_total", inv.creditedTotal());
+            before.put("balance_due", inv.balanceDue());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("status", status.dbName());
+            after.put("credited_total", credited);
+            after.put("balance_due", balance.max(BigDecimal.ZERO));
+            after.put("credit_note_number", number);
+            audit.record(tx, user.organizationId(), user.userId(), "invoices", inv.id(), AuditAction.UPDATE, before, after);
+            revenue.recompute(tx, inv.companyId());
+            return credits.find(tx, user, id).orElseThrow();
+        });
+    }
+
+    private static List<CreditNoteRepository.NewLine> creditLines(Invoice inv, List<CreditLineDraft> lines, Map<String, String> errors) {
+        List<CreditNoteRepository.NewLine> out = new ArrayList<>();
+        if (lines == null || lines.isEmpty()) {
+            errors.put("lines", "Choose at least one line to credit.");
+            return out;
+        }
+        String cur = inv.currency();
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        for (CreditLineDraft c : lines) {
+            InvoiceLine l = inv.lines().stream().filter(x -> x.id().equals(c.invoiceLineId())).findFirst().orElse(null);
+            if (l == null || !seen.add(c.invoiceLineId())) {
+                errors.put("lines", "A credited line is not a line of invoice " + inv.number() + ".");
+                continue;
+            }
+            String where = "\"" + l.description() + "\": ";
+            if (c.quantity() == null || c.quantity().signum() <= 0) {
+                errors.put("lines", where + "the quantity to credit must be more than zero.");
+                continue;
+            }
+            if (c.quantity().compareTo(l.quantity()) > 0) {
+                errors.put("lines", where + "at most " + l.quantity().toPlainString() + " can be credited.");
+                continue;
+            }
+            if (c.unitPrice() == null || c.unitPrice().signum() < 0 || c.unitPrice().compareTo(l.unitPrice()) > 0) {
+                errors.put("lines", where + "the unit price to credit is between 0 and " + l.unitPrice().stripTrailingZeros().toPlainString() + ".");
+                continue;
+            }
+            if (c.quantity().stripTrailingZeros().scale() > 4 || c.unitPrice().stripTrailingZeros().scale() > 4) {
+                errors.put("lines", where + "quantities and prices have at most 4 decimals.");
+                continue;
+            }
+            BigDecimal qty = c.quantity().setScale(4, RoundingMode.UNNECESSARY);
+            BigDecimal price = c.unitPrice().setScale(4, RoundingMode.UNNECESSARY);
+            BigDecimal rate = l.taxRate().setScale(4, RoundingMode.UNNECESSARY);
+            Money.LineAmounts a = creditAmounts(l, qty, price, cur);
+            if (a.total().signum() > 0) {
+                out.add(new CreditNoteRepository.NewLine(l.id(), l.productId(), l.description(), qty, price, rate, a));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The amounts of crediting {@code quantity} units of an invoice line at {@code unitPrice}: the
+     * line's discount is credited in proportion to the quantity (all of it for the full quantity),
+     * everything rounded to the currency's minor unit like invoice lines.
+     */
+    public static Money.LineAmounts creditAmounts(InvoiceLine l, BigDecimal quantity, BigDecimal unitPrice, String currency) {
+        BigDecimal gross = Money.round(quantity.multiply(unitPrice), currency);
+        BigDecimal discount = quantity.compareTo(l.quantity()) == 0 ? l.discount()
+                : Money.round(l.discount().multiply(quantity).divide(l.quantity(), 10, RoundingMode.HALF_UP), currency);
+        return Money.line(quantity, unitPrice, discount.min(gross), l.taxRate(), currency);
+    }
+
+    /** The data of a credit note's PDF: the credit note shaped as an invoice document, the credited invoice's number and the reason. */
+    public CreditNoteDocument creditNoteDocument(CurrentUser user, UUID creditNoteId, LocalDate today) {
+        CreditNote cn = creditNote(user, creditNoteId);
+        InvoiceDocument base = document(user, cn.invoiceId(), today);
+        Invoice inv = base.invoice();
+        BigDecimal zero = Money.zero(cn.currency());
+        Invoice shaped = new Invoice(cn.id(), cn.number(), InvoiceStatus.SENT, inv.companyId(), inv.companyName(), inv.contactId(),
+                inv.contactName(), inv.dealId(), inv.orderId(), cn.currency(), cn.issueDate(), cn.issueDate(), null, cn.subtotal(),
+                cn.discountTotal(), cn.taxTotal(), cn.total(), zero, zero, zero, null, null, null, null, null, cn.version(), cn.lines());
+        return new CreditNoteDocument(new InvoiceDocument(shaped, base.organizationName(), base.senderDetails(), base.logo(), base.client()),
+                cn.invoiceNumber(), cn.reason());
     }
 
     // ------------------------------------------------------------------ payments
@@ -404,12 +579,12 @@ public final class InvoiceService {
             String reference) {
         var received = payments.received(tx, inv.id());
         BigDecimal paid = Money.round(received.amount(), inv.currency());
-        BigDecimal balance = inv.total().subtract(paid);
+        BigDecimal balance = inv.total().subtract(paid).subtract(inv.creditedTotal());
         InvoiceStatus status;
         LocalDate paidDate = null;
         if (balance.signum() <= 0) {
-            status = InvoiceStatus.PAID;
-            paidDate = received.lastDate();
+            status = paid.signum() == 0 ? InvoiceStatus.CREDITED : InvoiceStatus.PAID;
+            paidDate = paid.signum() == 0 ? null : received.lastDate();
         } else if (inv.dueDate().isBefore(today)) {
             status = InvoiceStatus.OVERDUE;
         } else {
@@ -533,7 +708,7 @@ public final class InvoiceService {
         if (!PREFIX.matcher(prefix).matches()) {
             throw new ValidationException("prefix", "The prefix has 1 to 12 letters or digits, like INV.");
         }
-        if (prefix.equals(OrderService.ORDER_PREFIX) || prefix.equals("TKT")) {
+        if (prefix.equals(OrderService.ORDER_PREFIX) || prefix.equals("TKT") || prefix.equals(CREDIT_PREFIX)) {
             throw new ValidationException("prefix", prefix + " is used for other numbers; choose another prefix.");
         }
         InvoiceSettings clean = new InvoiceSettings(prefix, blankToNull(s.senderDetails()), blankToNull(s.defaultTerms()),

@@ -94,7 +94,7 @@ class InvoicePdfTest {
         var inv = new Invoice(UUID.randomUUID(), null, InvoiceStatus.DRAFT, null, null, null, "Ann Lee", null, null, "USD",
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), PaymentTerms.NET_30, new BigDecimal("600.00"),
                 new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("600.00"), new BigDecimal("0.00"),
-                new BigDecimal("600.00"), null, null, null, "Note 名前 with a character the font lacks", null, 1, lines);
+                new BigDecimal("600.00"), new BigDecimal("0.00"), null, null, null, "Note 名前 with a character the font lacks", null, 1, lines);
         var doc = new InvoiceDocument(inv, "Small Shop", null, null, new ClientDetails("Ann Lee", null, List.of(), null, null));
         String text = extract(new InvoicePdf(TEXT, Locale.US).render(doc, ProgressSink.NONE));
         assertThat(text).contains("Line 60").contains("$600.00").contains("Draft").contains("Page 1 of ").contains("Page 2 of ");

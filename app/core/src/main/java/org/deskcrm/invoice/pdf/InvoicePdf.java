@@ -26,6 +26,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.deskcrm.invoice.ClientDetails;
+import org.deskcrm.invoice.CreditNoteDocument;
 import org.deskcrm.invoice.Invoice;
 import org.deskcrm.invoice.InvoiceDocument;
 import org.deskcrm.invoice.InvoiceLine;
@@ -37,7 +38,8 @@ import org.deskcrm.platform.task.ProgressSink;
  * Renders an invoice as an A4 PDF. Text keys used from {@link PdfText}: title, number, issueDate,
  * dueDate, billTo, from, description, quantity, unitPrice, taxRate, discount, amount, subtotal,
  * discountTotal, tax, total, paid, balanceDue, terms, notes, paymentTerms.&lt;terms db name&gt;,
- * status.&lt;status db name&gt;, taxId, page (with {0} and {1}).
+ * status.&lt;status db name&gt;, taxId, page (with {0} and {1}); for a credit note also
+ * creditNote.title, creditNote.number, creditNote.date, creditNote.invoice and creditNote.reason.
  */
 public final class InvoicePdf {
     private static final float MARGIN = 50;
@@ -74,7 +76,26 @@ public final class InvoicePdf {
         }
     }
 
+    /** Renders a credit note: the invoice layout titled "Credit note", with the credited invoice's number and the reason. */
+    public byte[] renderCreditNote(CreditNoteDocument doc, ProgressSink progress) {
+        var out = new ByteArrayOutputStream();
+        renderCreditNote(doc, out, progress);
+        return out.toByteArray();
+    }
+
+    public void renderCreditNote(CreditNoteDocument doc, OutputStream out, ProgressSink progress) {
+        try (PDDocument pdf = new PDDocument()) {
+            Writer w = new Writer(pdf, doc.document(), progress);
+            w.credit = doc;
+            w.write();
+            pdf.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the credit note PDF: " + e.getMessage(), e);
+        }
+    }
+
     private final class Writer {
+        private CreditNoteDocument credit;
         private final PDDocument pdf;
         private final InvoiceDocument doc;
         private final Invoice inv;
@@ -116,7 +137,7 @@ public final class InvoicePdf {
 
         void write() throws IOException {
             PDDocumentInformation info = pdf.getDocumentInformation();
-            String title = text.get("title") + " " + (inv.number() == null ? text.get("status.draft") : inv.number());
+            String title = text.get(credit != null ? "creditNote.title" : "title") + " " + (inv.number() == null ? text.get("status.draft") : inv.number());
             info.setTitle(title);
             info.setAuthor(doc.organizationName());
             info.setCreator("DeskCRM");
@@ -181,12 +202,16 @@ public final class InvoicePdf {
             }
             // Right: title, number and dates.
             float rx = PAGE_W - MARGIN;
-            showRight(bold, 24, rx, top - 22, text.get("title").toUpperCase(locale), ACCENT);
+            showRight(bold, 24, rx, top - 22, text.get(credit != null ? "creditNote.title" : "title").toUpperCase(locale), ACCENT);
             float ry = top - 44;
             String number = inv.number() == null ? text.get("status.draft") : inv.number();
-            ry = keyValue(rx, ry, text.get("number"), number);
-            ry = keyValue(rx, ry, text.get("issueDate"), date(inv.issueDate()));
-            ry = keyValue(rx, ry, text.get("dueDate"), date(inv.dueDate()));
+            ry = keyValue(rx, ry, text.get(credit != null ? "creditNote.number" : "number"), number);
+            ry = keyValue(rx, ry, text.get(credit != null ? "creditNote.date" : "issueDate"), date(inv.issueDate()));
+            if (credit != null) {
+                ry = keyValue(rx, ry, text.get("creditNote.invoice"), credit.invoiceNumber());
+            } else {
+                ry = keyValue(rx, ry, text.get("dueDate"), date(inv.dueDate()));
+            }
             if (inv.status() != InvoiceStatus.SENT) {
                 showRight(bold, 10, rx, ry - 4, text.get("status." + inv.status().dbName()).toUpperCase(locale),
                         inv.status() == InvoiceStatus.PAID ? new Color(0x15, 0x80, 0x3d)
@@ -225,6 +250,14 @@ public final class InvoicePdf {
             if (c.taxId() != null && !c.taxId().isBlank()) {
                 show(regular, 10, MARGIN, y, text.get("taxId") + " " + c.taxId(), MUTED);
                 y -= 13;
+            }
+            if (credit != null) {
+                y -= 6;
+                for (String w : wrap(regular, 10, text.get("creditNote.reason", credit.invoiceNumber(), credit.reason()),
+                        PAGE_W - 2 * MARGIN)) {
+                    show(regular, 10, MARGIN, y, w, INK);
+                    y -= 13;
+                }
             }
             if (inv.description() != null) {
                 y -= 6;

@@ -143,6 +143,7 @@ public final class InvoiceRepository {
                 Money.round(r.get(INVOICES.SUBTOTAL), cur), Money.round(r.get(INVOICES.DISCOUNT_TOTAL), cur),
                 Money.round(r.get(INVOICES.TAX_TOTAL), cur), Money.round(r.get(INVOICES.TOTAL), cur),
                 Money.round(r.get(INVOICES.AMOUNT_PAID), cur), Money.round(r.get(INVOICES.BALANCE_DUE), cur),
+                Money.round(r.get(INVOICES.CREDITED_TOTAL), cur),
                 r.get(INVOICES.SENT_AT), r.get(INVOICES.PAID_DATE), r.get(INVOICES.DESCRIPTION), r.get(INVOICES.NOTES),
                 r.get(INVOICES.TERMS), r.get(INVOICES.VERSION), lines));
     }
@@ -235,6 +236,17 @@ public final class InvoiceRepository {
         }
     }
 
+    /** Stores the invoice's credited total with the balance and status that follow (version-checked; issued invoices only). */
+    public void setCreditState(DSLContext tx, CurrentUser user, UUID id, long version, BigDecimal creditedTotal, BigDecimal balance,
+            InvoiceStatus status) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(INVOICES.CREDITED_TOTAL, creditedTotal);
+        values.put(INVOICES.BALANCE_DUE, balance);
+        values.put(INVOICES.STATUS, status.dbName());
+        checkedUpdate(tx, user, id, version, values, INVOICES.STATUS.in(OPEN)
+                .or(INVOICES.STATUS.in(InvoiceStatus.PAID.dbName(), InvoiceStatus.CREDITED.dbName())));
+    }
+
     /**
      * Marks unpaid issued invoices of the organization that are past due as overdue; returns
      * their ids. Running it again changes nothing (idempotent).
@@ -301,7 +313,8 @@ public final class InvoiceRepository {
         var paid = DSL.sum(when(issued, INVOICES.AMOUNT_PAID).otherwise(BigDecimal.ZERO));
         var outstanding = DSL.sum(when(INVOICES.STATUS.in(OPEN), INVOICES.BALANCE_DUE).otherwise(BigDecimal.ZERO));
         var overdue = DSL.sum(when(isOverdue(today), INVOICES.BALANCE_DUE).otherwise(BigDecimal.ZERO));
-        return dsl.select(INVOICES.CURRENCY, DSL.count(), invoiced, paid, outstanding, overdue)
+        var credited = DSL.sum(when(issued, INVOICES.CREDITED_TOTAL).otherwise(BigDecimal.ZERO));
+        return dsl.select(INVOICES.CURRENCY, DSL.count(), invoiced, paid, outstanding, overdue, credited)
                 .from(INVOICES)
                 .where(filter(user, q, today))
                 .groupBy(INVOICES.CURRENCY)
@@ -309,7 +322,7 @@ public final class InvoiceRepository {
                 .fetch(r -> {
                     String cur = r.value1().strip();
                     return new CurrencyTotals(cur, r.value2(), Money.round(r.value3(), cur), Money.round(r.value4(), cur),
-                            Money.round(r.value5(), cur), Money.round(r.value6(), cur));
+                            Money.round(r.value5(), cur), Money.round(r.value6(), cur), Money.round(r.value7(), cur));
                 });
     }
 

@@ -1,6 +1,7 @@
 package org.deskcrm.order.persistence;
 
 import static org.deskcrm.db.Tables.COMPANIES;
+import static org.deskcrm.db.Tables.CREDIT_NOTES;
 import static org.deskcrm.db.Tables.INVOICES;
 import static org.deskcrm.db.Tables.ORDERS;
 import static org.deskcrm.db.Tables.ORGANIZATIONS;
@@ -29,6 +30,10 @@ import org.jooq.impl.DSL;
  * <li>total_revenue: their totals (billing currency); average_order_value = total_revenue / their count;
  * <li>lifetime_value: money actually received: live payments of the company, plus paid orders
  *     that were never invoiced (an invoiced order's money arrives as the invoice's payments).
+ * <li>credit notes reduce them: total_revenue by the credit notes on invoices of its orders (an
+ *     order's revenue is what was finally billed for it); lifetime_value by the refunds due, i.e.
+ *     what was paid beyond what the credited invoices still ask ({@code paid + credited - total}
+ *     where positive), because that money is owed back to the client.
  * </ul>
  */
 public final class ClientRevenueRepository {
@@ -59,12 +64,25 @@ public final class ClientRevenueRepository {
         BigDecimal payments = tx.select(DSL.coalesce(DSL.sum(PAYMENTS.AMOUNT), BigDecimal.ZERO)).from(PAYMENTS)
                 .where(PAYMENTS.COMPANY_ID.eq(companyId).and(PAYMENTS.DELETED_AT.isNull()).and(PAYMENTS.CURRENCY.eq(currency)))
                 .fetchOne().value1();
+        BigDecimal orderCredits = tx.select(DSL.coalesce(DSL.sum(CREDIT_NOTES.TOTAL), BigDecimal.ZERO))
+                .from(CREDIT_NOTES).join(INVOICES).on(INVOICES.ID.eq(CREDIT_NOTES.INVOICE_ID))
+                .join(ORDERS).on(ORDERS.ID.eq(INVOICES.ORDER_ID))
+                .where(CREDIT_NOTES.COMPANY_ID.eq(companyId).and(CREDIT_NOTES.DELETED_AT.isNull())
+                        .and(CREDIT_NOTES.CURRENCY.eq(currency)).and(ORDERS.CURRENCY.eq(currency))
+                        .and(ORDERS.DELETED_AT.isNull()).and(ORDERS.STATUS.notIn(NOT_REVENUE)))
+                .fetchOne().value1();
+        BigDecimal refundsDue = tx.select(DSL.coalesce(DSL.sum(DSL.greatest(
+                        INVOICES.AMOUNT_PAID.plus(INVOICES.CREDITED_TOTAL).minus(INVOICES.TOTAL), DSL.inline(BigDecimal.ZERO))), BigDecimal.ZERO))
+                .from(INVOICES)
+                .where(INVOICES.COMPANY_ID.eq(companyId).and(INVOICES.DELETED_AT.isNull()).and(INVOICES.CURRENCY.eq(currency))
+                        .and(INVOICES.CREDITED_TOTAL.gt(BigDecimal.ZERO)))
+                .fetchOne().value1();
         int count = orders.value1();
         int inCurrency = orders.value2();
-        BigDecimal revenue = Money.round(orders.value3(), currency);
+        BigDecimal revenue = Money.round(orders.value3().subtract(orderCredits), currency);
         BigDecimal average = inCurrency == 0 ? Money.zero(currency)
                 : revenue.divide(BigDecimal.valueOf(inCurrency), Money.scale(currency), RoundingMode.HALF_UP);
-        BigDecimal ltv = Money.round(payments.add(orders.value4()), currency);
+        BigDecimal ltv = Money.round(payments.add(orders.value4()).subtract(refundsDue), currency);
         return new Rollup(count, revenue, average, ltv);
     }
 

@@ -8,6 +8,7 @@ import static org.deskcrm.db.Tables.CALENDARS;
 import static org.deskcrm.db.Tables.CALENDAR_SHARES;
 import static org.deskcrm.db.Tables.COMPANIES;
 import static org.deskcrm.db.Tables.CONTACTS;
+import static org.deskcrm.db.Tables.CREDIT_NOTES;
 import static org.deskcrm.db.Tables.DEALS;
 import static org.deskcrm.db.Tables.DOCUMENTS;
 import static org.deskcrm.db.Tables.EVENTS;
@@ -389,6 +390,18 @@ public final class RecordRules {
         return scoped(i.ORGANIZATION_ID, i.DELETED_AT, u, any);
     }
 
+    /**
+     * Credit notes: readable by whoever may read the invoice they credit; written (created) only
+     * by finance and admins with invoice update rights, like invoices.
+     */
+    public static Rule creditNotes(CurrentUser u) {
+        Invoices ri = INVOICES.as("rule_invoice");
+        Condition read = !u.can(Resource.INVOICES, Action.READ) ? falseCondition()
+                : scoped(CREDIT_NOTES.ORGANIZATION_ID, CREDIT_NOTES.DELETED_AT, u,
+                        List.of(CREDIT_NOTES.INVOICE_ID.in(select(ri.ID).from(ri).where(invoicesRead(ri, u)))));
+        return new Rule(read, moneyWrite(u, Resource.INVOICES, CREDIT_NOTES.ORGANIZATION_ID, CREDIT_NOTES.DELETED_AT));
+    }
+
     public static Rule payments(CurrentUser u) {
         Invoices ri = INVOICES.as("rule_invoice");
         Companies oc = COMPANIES.as("rule_company");
@@ -580,6 +593,7 @@ public final class RecordRules {
             entity(DOCUMENTS, DOCUMENTS.ID, RecordRules::documents),
             entity(INVOICES, INVOICES.ID, RecordRules::invoices),
             entity(PAYMENTS, PAYMENTS.ID, RecordRules::payments),
+            entity(CREDIT_NOTES, CREDIT_NOTES.ID, RecordRules::creditNotes),
             entity(ORDERS, ORDERS.ID, RecordRules::orders),
             entity(PRODUCTS, PRODUCTS.ID, RecordRules::products),
             entity(PIPELINES, PIPELINES.ID, RecordRules::pipelines),

@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.deskcrm.invoice.AgingBucket;
 import org.deskcrm.invoice.ClientRef;
+import org.deskcrm.invoice.CreditNote;
 import org.deskcrm.invoice.CurrencyTotals;
 import org.deskcrm.invoice.Invoice;
 import org.deskcrm.invoice.InvoiceLine;
@@ -177,6 +178,7 @@ public final class InvoicesView implements View, RecordOpener {
             reselect();
         });
         vm.payments().addListener((ListChangeListener<Payment>) c -> renderDetail());
+        vm.creditNotes().addListener((ListChangeListener<CreditNote>) c -> renderDetail());
         vm.rows().addListener((ListChangeListener<InvoiceSummary>) c -> reselect());
         renderDetail();
 
@@ -270,7 +272,7 @@ public final class InvoicesView implements View, RecordOpener {
         grid.setHgap(10);
         grid.setVgap(4);
         String[] heads = {"invoices.totals.currency", "invoices.totals.invoiced", "invoices.totals.paid", "invoices.totals.outstanding",
-                "invoices.totals.overdue"};
+                "invoices.totals.overdue", "invoices.totals.credited"};
         for (int i = 0; i < heads.length; i++) {
             var h = new Label(messages.get(heads[i]));
             h.getStyleClass().add("muted");
@@ -288,6 +290,7 @@ public final class InvoicesView implements View, RecordOpener {
             addMetric(grid, 2, row, formats.money(t.paid(), t.currency()), null);
             addMetric(grid, 3, row, formats.money(t.outstanding(), t.currency()), null);
             addMetric(grid, 4, row, formats.money(t.overdue(), t.currency()), t.overdue().signum() > 0 ? "metric-danger" : null);
+            addMetric(grid, 5, row, formats.money(t.credited().negate(), t.currency()), null);
             row++;
         }
         var card = new VBox(grid);
@@ -354,6 +357,9 @@ public final class InvoicesView implements View, RecordOpener {
         if (vm.canSeePayments() && inv.status() != InvoiceStatus.DRAFT) {
             detail.getChildren().add(paymentsBlock(inv));
         }
+        if (!vm.creditNotes().isEmpty()) {
+            detail.getChildren().add(creditsBlock(inv));
+        }
         if (inv.terms() != null) {
             detail.getChildren().add(textBlock("invoices.detail.termsText", inv.terms()));
         }
@@ -384,6 +390,8 @@ public final class InvoicesView implements View, RecordOpener {
         add(bar, action("invoice-pdf-save", "invoices.action.savePdf", Material2OutlinedMZ.SAVE_ALT, null, () -> savePdf(inv)), null);
         add(bar, action("invoice-duplicate", "invoices.action.duplicate", Material2OutlinedAL.CONTENT_COPY, vm.canDuplicate(),
                 vm::duplicate), null);
+        add(bar, action("invoice-credit", "invoices.action.credit", Material2OutlinedMZ.REMOVE_CIRCLE_OUTLINE, vm.canCredit(),
+                () -> new CreditDialog(vm, formats, inv).show(root.getScene().getWindow())), null);
         add(bar, action("invoice-cancel", "invoices.action.cancel", Material2OutlinedAL.BLOCK, vm.canCancel(), this::confirmCancel),
                 "danger");
         add(bar, action("invoice-delete", "invoices.action.delete", Material2OutlinedAL.DELETE, vm.canDelete(), this::confirmDelete),
@@ -505,7 +513,14 @@ public final class InvoicesView implements View, RecordOpener {
         row = total(g, row, "invoices.total.total", inv.total(), inv, true, "invoice-total");
         if (inv.status() != InvoiceStatus.DRAFT) {
             row = total(g, row, "invoices.total.paid", inv.amountPaid(), inv, false, "invoice-paid");
-            total(g, row, "invoices.total.balance", inv.balanceDue(), inv, true, "invoice-balance");
+            if (inv.creditedTotal().signum() > 0) {
+                row = total(g, row, "invoices.total.credited", inv.creditedTotal().negate(), inv, false, "invoice-credited");
+            }
+            row = total(g, row, "invoices.total.balance", inv.balanceDue(), inv, true, "invoice-balance");
+            if (inv.refundDue().signum() > 0) {
+                total(g, row, "invoices.total.refundDue", inv.refundDue(), inv, true, "invoice-refund-due");
+                g.getChildren().getLast().getStyleClass().add("metric-danger");
+            }
         }
         var box = new HBox(new Region(), g);
         HBox.setHgrow(box.getChildren().getFirst(), Priority.ALWAYS);
@@ -562,6 +577,33 @@ public final class InvoicesView implements View, RecordOpener {
                 });
                 row.getChildren().add(voidIt);
             }
+            box.getChildren().add(row);
+        }
+        return box;
+    }
+
+    /** The credit notes of the invoice: number, date, negative amount, reason, and their PDF. */
+    private Node creditsBlock(Invoice inv) {
+        var title = new Label(messages.get("invoices.credits.title"));
+        title.getStyleClass().add("section-title");
+        var box = new VBox(6, title);
+        box.setId("invoice-credits");
+        for (CreditNote cn : vm.creditNotes()) {
+            var what = new Label(cn.number() + " · " + formats.money(cn.signedTotal(), cn.currency()));
+            what.getStyleClass().add("fact-value");
+            what.setId("credit-note-" + cn.number());
+            var why = new Label(formats.date(cn.issueDate()) + " · " + cn.reason());
+            why.getStyleClass().add("muted");
+            why.setWrapText(true);
+            var texts = new VBox(1, what, why);
+            HBox.setHgrow(texts, Priority.ALWAYS);
+            var pdf = new Button(messages.get("invoices.action.openPdf"), new FontIcon(Material2OutlinedMZ.PICTURE_AS_PDF));
+            pdf.getStyleClass().add("flat");
+            pdf.setId("credit-pdf-" + cn.number());
+            pdf.setOnAction(e -> vm.exportCreditNotePdf(cn, vm.previewFile(cn), true));
+            var row = new HBox(8, texts, pdf);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("payment-row");
             box.getChildren().add(row);
         }
         return box;

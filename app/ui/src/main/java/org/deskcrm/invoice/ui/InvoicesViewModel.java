@@ -19,6 +19,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.deskcrm.invoice.AgingBucket;
 import org.deskcrm.invoice.ClientRef;
+import org.deskcrm.invoice.CreditLineDraft;
+import org.deskcrm.invoice.CreditNote;
 import org.deskcrm.invoice.CurrencyTotals;
 import org.deskcrm.invoice.DealRef;
 import org.deskcrm.invoice.Invoice;
@@ -63,6 +65,7 @@ public final class InvoicesViewModel {
     private final ObservableList<CurrencyTotals> totals = FXCollections.observableArrayList();
     private final ObservableList<AgingBucket> aging = FXCollections.observableArrayList();
     private final ObservableList<Payment> payments = FXCollections.observableArrayList();
+    private final ObservableList<CreditNote> creditNotes = FXCollections.observableArrayList();
     private final BooleanProperty hasMore = new SimpleBooleanProperty();
     private boolean refreshing;
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -102,6 +105,11 @@ public final class InvoicesViewModel {
 
     public ObservableList<Payment> payments() {
         return payments;
+    }
+
+    /** The credit notes of the selected invoice, oldest first. */
+    public ObservableList<CreditNote> creditNotes() {
+        return creditNotes;
     }
 
     public BooleanProperty hasMoreProperty() {
@@ -199,6 +207,12 @@ public final class InvoicesViewModel {
         return selectedIs(user.can(Resource.PAYMENTS, Action.CREATE), i -> i.status().isOpen());
     }
 
+    /** Finance and admins credit an issued invoice while something is left to credit. */
+    public BooleanBinding canCredit() {
+        return selectedIs(user.can(Resource.INVOICES, Action.APPROVE) && user.can(Resource.INVOICES, Action.UPDATE),
+                Invoice::isCreditable);
+    }
+
     public boolean canVoidPayments() {
         return user.can(Resource.PAYMENTS, Action.DELETE);
     }
@@ -288,13 +302,16 @@ public final class InvoicesViewModel {
         if (id == null) {
             selected.set(null);
             payments.clear();
+            creditNotes.clear();
             return;
         }
         LocalDate today = today();
         boolean withPayments = canSeePayments();
         BackgroundTask.of(ws.messages().get("invoices.task.open"),
-                        p -> new Detail(service.get(user, id, today), withPayments ? service.payments(user, id) : List.of()))
+                        p -> new Detail(service.get(user, id, today), withPayments ? service.payments(user, id) : List.of(),
+                                service.creditNotes(user, id)))
                 .onSuccess(d -> {
+                    creditNotes.setAll(d.creditNotes());
                     selected.set(d.invoice());
                     payments.setAll(d.payments());
                 })
@@ -302,7 +319,7 @@ public final class InvoicesViewModel {
                 .runOn(ws.tasks());
     }
 
-    private record Detail(Invoice invoice, List<Payment> payments) {}
+    private record Detail(Invoice invoice, List<Payment> payments, List<CreditNote> creditNotes) {}
 
     /** Shows a saved invoice, refreshes the list, and reports a credit-limit warning if there is one. */
     private void saved(SavedInvoice s) {
@@ -401,6 +418,53 @@ public final class InvoicesViewModel {
                     }
                 })
                 .runOn(ws.tasks());
+    }
+
+    /** Credits the selected invoice; {@code onSaved} closes the dialog, field errors go to {@code onInvalid}. */
+    public void credit(List<CreditLineDraft> lines, String reason, Runnable onSaved, Consumer<Throwable> onInvalid) {
+        Invoice i = selected.get();
+        LocalDate today = today();
+        BackgroundTask.of(ws.messages().get("invoices.task.credit"), p -> service.credit(user, i.id(), i.version(), lines, reason, today))
+                .onSuccess(cn -> {
+                    onSaved.run();
+                    info.set(ws.messages().get("invoices.credited", cn.number(), i.number()));
+                    afterChange(i);
+                })
+                .onFailure(e -> {
+                    if (e instanceof ValidationException || e instanceof StaleRecordException) {
+                        onInvalid.accept(e);
+                    } else {
+                        fail(e);
+                    }
+                })
+                .runOn(ws.tasks());
+    }
+
+    /** Renders a credit note's PDF in the background, writes it to {@code target} and opens it when {@code open} is set. */
+    public void exportCreditNotePdf(CreditNote cn, Path target, boolean open) {
+        LocalDate today = today();
+        var pdf = new InvoicePdf((key, args) -> ws.messages().get("pdf." + key, args), ws.messages().getLocale());
+        BackgroundTask.of(ws.messages().get("invoices.task.pdf"), p -> {
+                    var doc = service.creditNoteDocument(user, cn.id(), today);
+                    Files.createDirectories(target.toAbsolutePath().getParent());
+                    Path part = target.resolveSibling(target.getFileName() + ".part");
+                    try (var out = Files.newOutputStream(part)) {
+                        pdf.renderCreditNote(doc, out, p);
+                    } catch (RuntimeException | java.io.IOException e) {
+                        Files.deleteIfExists(part);
+                        throw e;
+                    }
+                    Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return open && opener.open(target);
+                })
+                .onSuccess(opened -> info.set(ws.messages().get(opened ? "invoices.pdf.opened" : "invoices.pdf.saved", target.toString())))
+                .onFailure(this::fail)
+                .runOn(ws.tasks());
+    }
+
+    /** Where "Open PDF" writes a credit note's document. */
+    public Path previewFile(CreditNote cn) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "deskcrm-invoices", cn.number() + ".pdf");
     }
 
     public void voidPayment(Payment payment) {

@@ -2,8 +2,11 @@ package org.deskcrm.invoice.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.deskcrm.db.Tables.COMPANIES;
+import static org.deskcrm.db.Tables.CREDIT_NOTES;
+import static org.deskcrm.db.Tables.INVOICES;
 import static org.deskcrm.db.Tables.ORGANIZATIONS;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,7 +25,8 @@ import org.testfx.matcher.control.LabeledMatchers;
 
 /**
  * The commerce screens in the real app: a finance-minded admin creates an invoice, issues it
- * (gap-free number), records the payment, exports the PDF (whose text is checked), then sells a
+ * (gap-free number), records the payment, exports the PDF (whose text is checked), credits part of
+ * the paid invoice with a credit note (refund due shown, credit note PDF checked), then sells a
  * product through an order and turns the order into an invoice in one action.
  */
 class CommerceUiTest {
@@ -141,6 +145,55 @@ class CommerceUiTest {
             String content = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
             assertThat(content).contains("INV-" + year + "-0001").contains("Bryggeri Ølberg AS").contains("Data pipeline audit")
                     .contains("1,500.00").contains("Fjord Analytics");
+        }
+
+        // ---- credit one of the three days: a credit note with its own number, a refund due on the paid invoice
+        app.robot().clickOn("#invoice-credit");
+        app.waitFor("#credit-reason", 10);
+        replace("#credit-line-qty-0", "1");
+        app.waitUntil(() -> text("#credit-total").contains("500.00"), 10, "the credit's live total: 1 × 400.00 + 25 % tax");
+        app.robot().clickOn("#credit-save");
+        app.waitUntil(() -> app.robot().lookup("#credit-error").tryQuery().map(n -> ((Label) n).getText()).orElse("").contains("reason"),
+                10, "the reason is required");
+        app.robot().clickOn("#credit-reason").write("One workshop day was not delivered");
+        app.robot().clickOn("#credit-save");
+        String cn = "CN-" + year + "-0001";
+        app.waitUntil(() -> text("#invoices-info").contains(cn), 30, "the credit note issued");
+        app.waitFor("#credit-note-" + cn, 20);
+        app.waitUntil(() -> app.robot().lookup("#invoice-refund-due").tryQuery().isPresent(), 20, "the refund due shown");
+        assertThat(text("#invoice-credited")).contains("500.00").contains("-");
+        assertThat(text("#invoice-refund-due")).contains("500.00");
+        assertThat(text("#credit-note-" + cn)).contains("500.00");
+        var dsl = app.app().context().db.dsl();
+        var note = dsl.selectFrom(CREDIT_NOTES).fetchOne();
+        assertThat(note.getCreditNoteNumber()).isEqualTo(cn);
+        assertThat(note.getTotal()).isEqualByComparingTo(new BigDecimal("500.00"));
+        assertThat(note.getReason()).isEqualTo("One workshop day was not delivered");
+        var invRow = dsl.selectFrom(INVOICES).where(INVOICES.ID.eq(note.getInvoiceId())).fetchOne();
+        assertThat(invRow.getInvoiceNumber()).isEqualTo("INV-" + year + "-0001");
+        assertThat(invRow.getCreditedTotal()).isEqualByComparingTo(new BigDecimal("500.00"));
+        assertThat(invRow.getBalanceDue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(invRow.getStatus()).isEqualTo("paid");
+
+        // ---- the credit note's PDF
+        var cnPdfButton = app.robot().lookup("#credit-pdf-" + cn).queryAs(javafx.scene.control.Button.class);
+        app.robot().interact(() -> { // the credit notes are at the foot of the detail: scroll there as a user would
+            for (javafx.scene.Node n = cnPdfButton.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane sp) {
+                    sp.setVvalue(sp.getVmax());
+                    break;
+                }
+            }
+        });
+        app.robot().clickOn(cnPdfButton);
+        app.waitUntil(() -> text("#invoices-info").startsWith("The PDF was") && text("#invoices-info").contains(cn), 60,
+                "the credit note PDF written");
+        String cnInfo = text("#invoices-info");
+        Path cnPdf = Path.of(cnInfo.substring(cnInfo.indexOf('/')).replaceFirst("\\)$", ""));
+        try (var doc = Loader.loadPDF(Files.readAllBytes(cnPdf))) {
+            String content = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
+            assertThat(content).contains("CREDIT NOTE").contains(cn).contains("INV-" + year + "-0001")
+                    .contains("One workshop day was not delivered").contains("500.00").contains("Bryggeri Ølberg AS");
         }
 
         // ---- a product, an order with it, and the order's invoice in one action
