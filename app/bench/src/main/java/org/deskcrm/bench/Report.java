@@ -155,12 +155,19 @@ public final class Report {
                     + " contacts", k -> new ArrayList<>()).add(r);
         }
         md.append("## Runs\n\n");
-        md.append("| database | contacts | date | command | machine | load average (start / end) |\n|---|---|---|---|---|---|\n");
-        for (var e : groups.entrySet()) {
-            Row first = e.getValue().getFirst();
+        md.append("Scenarios can be re-run on their own (`--only`): each row of the tables below comes from the run that lists it here.\n\n");
+        md.append("| database | contacts | date | command | scenarios | machine | load average (start / end) |\n|---|---|---|---|---|---|---|\n");
+        Map<String, List<Row>> runs = new LinkedHashMap<>();
+        for (Row r : rows) {
+            runs.computeIfAbsent(String.join("|", r.get("database"), r.get("contacts"), r.get("date"), r.get("command"),
+                    r.get("load_start"), r.get("load_end")), k -> new ArrayList<>()).add(r);
+        }
+        for (List<Row> run : runs.values()) {
+            Row first = run.getFirst();
+            String ids = String.join(", ", run.stream().map(r -> r.get("scenario")).distinct().toList());
             md.append("| ").append(first.get("database")).append(" | ")
                     .append(String.format(Locale.ROOT, "%,d", Integer.parseInt(first.get("contacts")))).append(" | ")
-                    .append(first.get("date")).append(" | `").append(first.get("command")).append("` | ")
+                    .append(first.get("date")).append(" | `").append(first.get("command")).append("` | ").append(ids).append(" | ")
                     .append(first.get("machine")).append(" | ").append(first.get("load_start")).append(" / ")
                     .append(first.get("load_end")).append(" |\n");
         }
