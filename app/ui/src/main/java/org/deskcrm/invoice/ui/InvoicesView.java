@@ -495,6 +495,7 @@ public final class InvoicesView implements View, RecordOpener {
 
     private static Label right(String text) {
         var l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // amounts are never cut off
         l.setMaxWidth(Double.MAX_VALUE);
         l.setAlignment(Pos.CENTER_RIGHT);
         return l;
