@@ -282,20 +282,8 @@ public final class CompanyService {
 
     private BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
             java.util.function.BiConsumer<DSLContext, java.util.Collection<UUID>> write) {
-        return Batches.run(ids, Batches.SIZE, progress, what, batch -> dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            List<UUID> writable = companies.writableAmong(tx, user, batch);
-            if (writable.isEmpty()) {
-                return new Batches.Outcome(0, batch.size());
-            }
-            var before = companies.loadRaw(tx, writable);
-            write.accept(tx, writable);
-            var after = companies.loadRaw(tx, writable);
-            for (UUID id : writable) {
-                audit.record(tx, user, "companies", id, AuditAction.UPDATE, before.get(id), after.get(id));
-            }
-            return new Batches.Outcome(writable.size(), batch.size() - writable.size());
-        }));
+        return RecordChanges.bulkUpdate(dsl, user, audit, "companies", ids, progress, what,
+                (tx, batch) -> companies.loadRaw(tx, companies.writableAmong(tx, user, batch)), companies::loadRaw, write);
     }
 
     // ---------------------------------------------------------------- rules

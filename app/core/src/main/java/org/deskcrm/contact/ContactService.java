@@ -298,20 +298,8 @@ public final class ContactService {
 
     private BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
             java.util.function.BiConsumer<DSLContext, java.util.Collection<UUID>> write) {
-        return Batches.run(ids, Batches.SIZE, progress, what, batch -> dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            List<UUID> writable = contacts.writableAmong(tx, user, batch);
-            if (writable.isEmpty()) {
-                return new Batches.Outcome(0, batch.size());
-            }
-            var before = contacts.loadRaw(tx, writable);
-            write.accept(tx, writable);
-            var after = contacts.loadRaw(tx, writable);
-            for (UUID id : writable) {
-                audit.record(tx, user, "contacts", id, AuditAction.UPDATE, before.get(id), after.get(id));
-            }
-            return new Batches.Outcome(writable.size(), batch.size() - writable.size());
-        }));
+        return RecordChanges.bulkUpdate(dsl, user, audit, "contacts", ids, progress, what,
+                (tx, batch) -> contacts.loadRaw(tx, contacts.writableAmong(tx, user, batch)), contacts::loadRaw, write);
     }
 
     // ---------------------------------------------------------------- rules

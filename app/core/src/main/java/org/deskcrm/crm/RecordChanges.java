@@ -54,6 +54,30 @@ public final class RecordChanges {
     }
 
     /** Adds or removes a tag on many records in committed batches; records the user may not change are skipped. */
+    /**
+     * A bulk change of one column in committed batches: per batch, {@code writableBefore} loads the
+     * rows the user may change (their audit "before" images), {@code write} changes them, and every
+     * changed row gets an audit row; rows the user may not change are counted as skipped.
+     */
+    public static <R extends org.jooq.Record> BulkResult bulkUpdate(DSLContext dsl, CurrentUser user, AuditLog audit, String table,
+            List<UUID> ids, ProgressSink progress, String what, BiFunction<DSLContext, List<UUID>, Map<UUID, R>> writableBefore,
+            BiFunction<DSLContext, java.util.Collection<UUID>, Map<UUID, R>> load,
+            java.util.function.BiConsumer<DSLContext, java.util.Collection<UUID>> write) {
+        return Batches.run(ids, Batches.SIZE, progress, what, batch -> dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            Map<UUID, R> before = writableBefore.apply(tx, batch);
+            if (before.isEmpty()) {
+                return new Batches.Outcome(0, batch.size());
+            }
+            write.accept(tx, before.keySet());
+            Map<UUID, R> after = load.apply(tx, before.keySet());
+            for (UUID id : before.keySet()) {
+                audit.record(tx, user, table, id, AuditAction.UPDATE, before.get(id), after.get(id));
+            }
+            return new Batches.Outcome(before.size(), batch.size() - before.size());
+        }));
+    }
+
     public static BulkResult bulkTag(DSLContext dsl, CurrentUser user, TagRepository tags, AuditLog audit, String entityType,
             List<UUID> ids, UUID tagId, boolean add, ProgressSink progress,
             BiFunction<DSLContext, List<UUID>, List<UUID>> writableAmong) {

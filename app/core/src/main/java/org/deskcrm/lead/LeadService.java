@@ -343,20 +343,12 @@ public final class LeadService {
 
     private BulkResult setColumn(CurrentUser user, List<UUID> ids, ProgressSink progress, String what,
             java.util.function.BiConsumer<DSLContext, java.util.Collection<UUID>> write) {
-        return Batches.run(ids, Batches.SIZE, progress, what, batch -> dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            var before = leads.loadRaw(tx, leads.writableAmong(tx, user, batch));
-            before.values().removeIf(r -> "converted".equals(r.getStatus()));
-            if (before.isEmpty()) {
-                return new Batches.Outcome(0, batch.size());
-            }
-            write.accept(tx, before.keySet());
-            var after = leads.loadRaw(tx, before.keySet());
-            for (UUID id : before.keySet()) {
-                audit.record(tx, user, "leads", id, AuditAction.UPDATE, before.get(id), after.get(id));
-            }
-            return new Batches.Outcome(before.size(), batch.size() - before.size());
-        }));
+        return RecordChanges.bulkUpdate(dsl, user, audit, "leads", ids, progress, what,
+                (tx, batch) -> {
+                    var rows = leads.loadRaw(tx, leads.writableAmong(tx, user, batch));
+                    rows.values().removeIf(r -> "converted".equals(r.getStatus())); // a converted lead is history
+                    return rows;
+                }, leads::loadRaw, write);
     }
 
     // ---------------------------------------------------------------- rules
