@@ -6,8 +6,6 @@ import java.util.function.Function;
 import org.deskcrm.audit.AuditLog;
 import org.deskcrm.crm.CrmServices;
 import org.deskcrm.crm.ui.DocumentsSection;
-import org.deskcrm.crm.ui.Formats;
-import org.deskcrm.crm.ui.ReadOnlyDocumentsSection;
 import org.deskcrm.security.Action;
 import org.deskcrm.security.PasswordHasher;
 import org.deskcrm.security.Resource;
@@ -23,8 +21,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Companies, contacts and leads: three navigation entries (each a list that opens the 360°
- * record), and global search (Ctrl+K) providers for all three. The documents feature plugs its
- * {@link DocumentsSection} in through the second constructor.
+ * record), and global search (Ctrl+K) providers for all three. Records show the documents
+ * feature's {@link DocumentsSection}, merge and their history.
  */
 public final class CrmFeature implements FeatureModule {
     private final CrmServices services;
@@ -34,10 +32,6 @@ public final class CrmFeature implements FeatureModule {
     private final org.deskcrm.audit.AuditTrail auditTrail;
     private final org.deskcrm.merge.MergeService merges;
     private volatile org.deskcrm.document.ui.FilePicker filePicker = org.deskcrm.document.ui.FilePicker.NATIVE;
-
-    public CrmFeature(DSLContext dsl, AuditLog audit, Clock clock) {
-        this(dsl, audit, clock, null);
-    }
 
     /**
      * The full CRM: read-write documents stored in {@code dataDir}, merge, and each record's history
@@ -69,16 +63,6 @@ public final class CrmFeature implements FeatureModule {
      */
     public void setFilePicker(org.deskcrm.document.ui.FilePicker picker) {
         this.filePicker = picker == null ? org.deskcrm.document.ui.FilePicker.NATIVE : picker;
-    }
-
-    /** @param documents the documents section of records, or null for the read-only list of stored documents */
-    public CrmFeature(DSLContext dsl, AuditLog audit, Clock clock, Function<Workspace, DocumentsSection> documents) {
-        this.services = new CrmServices(dsl, audit, clock);
-        this.users = new UserAdminService(dsl, new UserRepository(), new PasswordHasher(), audit);
-        this.documents = documents != null ? documents
-                : ws -> new ReadOnlyDocumentsSection(ws.messages(), new Formats(ws.messages(), ws.zone(), ws.clock()));
-        this.auditTrail = null;
-        this.merges = null;
     }
 
     /** Adds another feature's toolbar items (import/export) to the company, contact and lead lists. */

@@ -292,7 +292,7 @@ final class CrmSession {
 
     private <R, T> void installMerge(RecordListView<R> list, ListViewModel<R> listVm, EntityScreen<R, T> screen,
             org.deskcrm.merge.MergeKind kind) {
-        if (merges == null || !user.can(kind.resource(), Action.UPDATE)) {
+        if (!user.can(kind.resource(), Action.UPDATE)) {
             return;
         }
         list.setMergeAction(ids -> {
@@ -312,9 +312,6 @@ final class CrmSession {
 
     /** The record's audit trail in a History tab, loaded only while the tab is showing. */
     private <T> void installHistory(RecordView<T> record, RecordViewModel<T> vm, String table) {
-        if (auditTrail == null) {
-            return;
-        }
         var history = new org.deskcrm.audit.ui.RecordHistoryPanel(ws, auditTrail);
         history.setValueFormatter((field, value) -> {
             if (value == null) {

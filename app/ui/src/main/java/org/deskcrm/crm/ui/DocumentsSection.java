@@ -6,10 +6,8 @@ import javafx.scene.Node;
 import org.deskcrm.crm.Related;
 
 /**
- * The "Documents" part of a company's or contact's record: the extension point of the documents
- * feature (storage, upload, versions, signing). Until that feature plugs in its own section, the
- * record shows {@link ReadOnlyDocumentsSection}: the documents already in the table, read-only,
- * and no "Attach file" action.
+ * The "Documents" part of a company's or contact's record: the extension point through which the
+ * documents feature (storage, upload, versions, signing) plugs into the record view.
  */
 public interface DocumentsSection {
 
@@ -20,12 +18,8 @@ public interface DocumentsSection {
     Node view(Context context);
 
     /** Whether this section can attach files; the record's "Attach file" action shows only then. */
-    default boolean canAttach() {
-        return false;
-    }
+    boolean canAttach();
 
     /** Starts attaching a file to the record (a chooser, upload in the background, then {@code context.refresh()}). */
-    default void attach(Context context) {
-        throw new UnsupportedOperationException("This documents section does not attach files.");
-    }
+    void attach(Context context);
 }
